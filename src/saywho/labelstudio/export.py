@@ -1,0 +1,92 @@
+"""Reading a Label Studio full JSON export: choose each task's annotation, convert it, check its surface texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from saywho.document import Document
+from saywho.issues import Issue
+from saywho.labelstudio.convert import BadStructure, task_to_document
+
+POLICIES = ("ground-truth", "latest")
+
+
+def read_export(path: Path, policy: str = "ground-truth") -> tuple[list[Document], list[Issue]]:
+    """The documents of a full JSON export file, one per task, with the issues met (validation not included)."""
+    name = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return [], [Issue("export-not-json", name, f"byte {exc.start}", "the file is not UTF-8 text")]
+    try:
+        tasks = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        code = "export-conll" if _looks_like_conll(raw) else "export-not-json"
+        return [], [Issue(code, name, f"line {exc.lineno} col {exc.colno}", exc.msg)]
+    return read_tasks(tasks, name, policy)
+
+
+def _looks_like_conll(raw: str) -> bool:
+    return "-DOCSTART-" in raw[:2000] or " -X- " in raw[:2000]
+
+
+def read_tasks(tasks: Any, name: str, policy: str = "ground-truth") -> tuple[list[Document], list[Issue]]:
+    """The documents of already-parsed export JSON (a list of tasks)."""
+    if not isinstance(tasks, list):
+        return [], [Issue("export-bad-structure", name, "top level", f"a {type(tasks).__name__}, expected a list of tasks")]
+    if tasks and all(isinstance(t, dict) and "data" not in t and "annotations" not in t for t in tasks):
+        return [], [Issue("export-json-min", name, "top level", "tasks have no 'data' and no 'annotations'")]
+    docs: list[Document] = []
+    issues: list[Issue] = []
+    for index, task in enumerate(tasks):
+        label = _task_label(task, index)
+        try:
+            chosen, choice_issue = _choose_annotation(task, label, policy)
+            if choice_issue:
+                issues.append(choice_issue)
+                continue
+            doc, surfaces = task_to_document(task, chosen["result"] if isinstance(chosen, dict) else None)
+        except BadStructure as exc:
+            issues.append(Issue("export-bad-structure", label, exc.where, exc.detail))
+            continue
+        docs.append(doc)
+        for span, stored in surfaces:
+            if 0 <= span.start < span.end <= len(doc.text) and doc.text[span.start:span.end] != stored:
+                issues.append(Issue("span-text-mismatch", doc.doc_id, f"chars {span.start}-{span.end}",
+                                    f"export says {stored!r} but the text has {doc.text[span.start:span.end]!r}"))
+    return docs, issues
+
+
+def _task_label(task: Any, index: int) -> str:
+    """How issues name a task: its doc_id when it has one, else its Label Studio id, else its position."""
+    if isinstance(task, dict):
+        data = task.get("data")
+        if isinstance(data, dict) and isinstance(data.get("doc_id"), str) and data["doc_id"]:
+            return data["doc_id"]
+        if "id" in task:
+            return f"task {task['id']}"
+    return f"task #{index}"
+
+
+def _choose_annotation(task: Any, label: str, policy: str) -> tuple[dict | None, Issue | None]:
+    if not isinstance(task, dict):
+        raise BadStructure("task", f"is {type(task).__name__}, expected an object")
+    annotations = task.get("annotations")
+    if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+        raise BadStructure("task", "field 'annotations' is missing or not a list of objects")
+    live = [a for a in annotations if not a.get("was_cancelled")]
+    if not live:
+        return None, Issue("task-without-annotation", label, "annotations",
+                           f"{len(annotations)} annotation(s), all cancelled" if annotations else "no annotation")
+    gold = [a for a in live if a.get("ground_truth") is True]
+    if len(live) == 1:
+        return live[0], None
+    if len(gold) == 1:
+        return gold[0], None
+    if policy == "latest":
+        return max(live, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), str(a.get("id")))), None
+    who = ", ".join(str(a.get("completed_by", "?")) for a in live)
+    return None, Issue("annotation-needs-adjudication", label, "annotations",
+                       f"{len(live)} annotations (by {who}) and {len(gold)} marked ground truth")
