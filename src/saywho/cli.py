@@ -121,11 +121,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import httpx
+    from label_studio_sdk.core.api_error import ApiError
+
+    from saywho.labelstudio.server import ServerError
+
     args = parser().parse_args(argv)
     try:
         return args.run(args)
     except SayWhoError as exc:
         return _report(exc.issues)
+    except (ServerError, ApiError, httpx.HTTPError) as exc:
+        print(f"saywho {args.command}: Label Studio: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -86,12 +86,19 @@ def assign_splits(docs: list[Document], splits_path: Path) -> tuple[dict[str, li
     return {split: by_split[split] for split in SPLITS if split in by_split}, issues
 
 
+def check(corpus: Path, policy: str = "ground-truth") -> tuple[dict[str, list[Document]], list[Issue]]:
+    """Everything a build checks, without writing: the documents per split and every issue found."""
+    docs, issues = read_raw(corpus / "raw", policy)
+    if errors(issues):
+        return {}, issues
+    by_split, split_issues = assign_splits(docs, corpus / SPLITS_FILE)
+    return by_split, issues + split_issues
+
+
 def build(corpus: Path, policy: str = "ground-truth") -> BuildSummary:
     """Build corpus/data and the card's generated parts; raises SayWhoError (writing nothing) on any error."""
     began = time.perf_counter()
-    docs, issues = read_raw(corpus / "raw", policy)
-    by_split, split_issues = assign_splits(docs, corpus / SPLITS_FILE) if not errors(issues) else ({}, [])
-    issues += split_issues
+    by_split, issues = check(corpus, policy)
     if errors(issues):
         raise SayWhoError(issues)
     _write_data(corpus, by_split)

@@ -100,6 +100,8 @@ def task_to_document(task: dict[str, Any], result: list[Any]) -> tuple[Document,
             labels = _list(_field(value, "labels", list, where + ".value"), where)
             if len(labels) != 1 or not isinstance(labels[0], str):
                 raise BadStructure(where, f"region {region_id} has labels {labels!r}, expected exactly one")
+            if "label" in region:  # Label Studio keeps one region per id: two spans under one id is corruption
+                raise BadStructure(where, f"a second labels result for region {region_id}")
             region.update(start=_field(value, "start", int, where + ".value"),
                           end=_field(value, "end", int, where + ".value"), label=labels[0])
             surface[region_id] = _field(value, "text", str, where + ".value")

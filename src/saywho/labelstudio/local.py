@@ -17,8 +17,6 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-LABEL_STUDIO_VERSION = "1.23.2"
-
 
 @dataclass(frozen=True)
 class LocalServer:
