@@ -49,7 +49,7 @@ def test_several_annotations_without_ground_truth_stop_and_name_annotators():
     tasks = _with_annotations({"completed_by": 4}, {"completed_by": 9})
     docs, issues = read_tasks(tasks, "export")
     assert docs == [] and [i.code for i in issues] == ["annotation-needs-adjudication"]
-    assert "4, 9" in issues[0].detail and issues[0].doc == "fixture-wire"
+    assert "user 4, user 9" in issues[0].detail and issues[0].doc == "fixture-wire"
 
 
 def test_latest_policy_takes_the_newest_annotation():

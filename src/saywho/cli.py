@@ -16,6 +16,7 @@ examples:
   LABEL_STUDIO_URL=http://127.0.0.1:8080 LABEL_STUDIO_API_KEY=... saywho push --project SayWho
   LABEL_STUDIO_URL=... LABEL_STUDIO_API_KEY=... saywho pull --project SayWho
   saywho stats                                   print the corpus statistics
+  saywho agreement                               agreement of the second annotation with the gold
 """
 
 
@@ -54,6 +55,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from saywho.corpus.agreement import agreement
+    from saywho.labelstudio.export import read_all_annotations
+
+    pairs = []
+    for path in sorted((Path(args.corpus) / "raw").glob("*.json")):
+        found, issues = read_all_annotations(path)
+        if errors(issues):
+            return _report(issues)
+        pairs += [(by["gold"], doc) for by in found.values() for who, doc in by.items() if who != "gold" and "gold" in by]
+    if not pairs:
+        print("no document has a second annotation", file=sys.stderr)
+        return 1
+    print(agreement(pairs).to_markdown(), end="")
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from saywho.labelstudio.config import labeling_config
 
@@ -66,10 +84,12 @@ def cmd_push(args: argparse.Namespace) -> int:
     from saywho.labelstudio.server import connect, push
 
     docs, issues = load_documents([Path(p) for p in args.paths], policy=args.policy)
-    if errors(issues):
-        return _report(issues)
-    project = push(connect(), args.project, docs, as_predictions=args.as_predictions)
-    print(f"pushed {len(docs)} task(s) to project {project.title!r} (id {project.id})")
+    second_docs, second_issues = load_documents([args.second]) if args.second.is_dir() else ([], [])
+    if errors(issues + second_issues):
+        return _report(issues + second_issues)
+    second = {doc.doc_id: doc for doc in second_docs}
+    project = push(connect(), args.project, docs, as_predictions=args.as_predictions, second=second)
+    print(f"pushed {len(docs)} task(s), {len(second)} with a second annotation, to project {project.title!r} (id {project.id})")
     return 0
 
 
@@ -103,6 +123,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="corpus")
     p.set_defaults(run=cmd_stats)
 
+    p = sub.add_parser("agreement", help="inter-annotator agreement of the doubly annotated documents in corpus/raw")
+    p.add_argument("--corpus", default="corpus")
+    p.set_defaults(run=cmd_agreement)
+
     p = sub.add_parser("config", help="print the Label Studio labeling config")
     p.set_defaults(run=cmd_config)
 
@@ -110,6 +134,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", default=["corpus/authoring"], help="markup files or exports (default: corpus/authoring)")
     p.add_argument("--project", default="SayWho", help="project title; created with the generated config if missing")
     p.add_argument("--as-predictions", action="store_true", help="send the annotation as predictions (pre-annotation)")
+    p.add_argument("--second", type=Path, default=Path("corpus/agreement"),
+                   help="markup files of the independent second annotation, attached to the same tasks (default: corpus/agreement)")
     p.add_argument("--policy", **policy)
     p.set_defaults(run=cmd_push)
 

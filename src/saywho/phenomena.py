@@ -52,3 +52,20 @@ def quote_phenomena(doc: Document, quote: Span) -> tuple[str, ...]:
 
 def _exists(doc: Document, span_id: str) -> bool:
     return any(span.id == span_id for span in doc.spans)
+
+
+# A pair of quotation marks around at most a short line: the candidates for a quote or a hard negative.
+_MARKED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"|(?<!\w)‘[^’\n]{1,80}’(?!\w)")
+
+
+def hard_negatives(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Quotation-marked stretches (marks included) that no QUOTE span overlaps: scare quotes, titles, nicknames.
+
+    >>> from saywho.markup import markup_to_document
+    >>> doc, _ = markup_to_document('---\\ntargets: [t]\\n---\\nThe “reform” plan.')
+    >>> hard_negatives(doc)
+    ((4, 12),)
+    """
+    quotes = doc.labelled("QUOTE")
+    return tuple((m.start(), m.end()) for m in _MARKED.finditer(doc.text)
+                 if not any(q.start < m.end() and m.start() < q.end for q in quotes))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from saywho.document import Document, document_from_json
 from saywho.inventory import ENTITY_LABELS, FORMS, MENTIONS, PROVENANCES, STANCES
-from saywho.phenomena import PHENOMENA, quote_phenomena
+from saywho.phenomena import PHENOMENA, hard_negatives, quote_phenomena
 from saywho.tokenize import tokenize
 
 SPLITS = ("train", "validation", "test")
@@ -58,6 +57,7 @@ def corpus_stats(by_split: dict[str, list[Document]]) -> CorpusStats:
         add("size", f"{label} spans", lambda docs, label=label: sum(len(d.labelled(label)) for d in docs))
     add("size", "entity spans", lambda docs: sum(len(d.layer("entity")) for d in docs))
     add("size", "statements reported by 2+ outlets", _shared_statements)
+    add("size", "hard negatives (quotation marks, not a quote)", lambda docs: sum(len(hard_negatives(d)) for d in docs))
     for value in PROVENANCES:
         add("provenance (documents)", value, lambda docs, v=value: sum(d.provenance == v for d in docs))
     for label in ENTITY_LABELS:
@@ -91,7 +91,3 @@ def load_built(corpus: Path) -> dict[str, list[Document]]:
             with path.open(encoding="utf-8") as lines:
                 by_split[split] = [document_from_json(json.loads(line)) for line in lines]
     return by_split
-
-
-def outlet_counts(docs: list[Document]) -> Counter:
-    return Counter((d.outlet, d.outlet_style) for d in docs)

@@ -87,6 +87,35 @@ def _choose_annotation(task: Any, label: str, policy: str) -> tuple[dict | None,
         return gold[0], None
     if policy == "latest":
         return max(live, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), str(a.get("id")))), None
-    who = ", ".join(str(a.get("completed_by", "?")) for a in live)
+    who = ", ".join(annotator(a) for a in live)
     return None, Issue("annotation-needs-adjudication", label, "annotations",
                        f"{len(live)} annotations (by {who}) and {len(gold)} marked ground truth")
+
+
+def annotator(annotation: dict) -> str:
+    """Who made an annotation: the email when the export carries the user, else the user id."""
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        return str(who.get("email") or who.get("id"))
+    return f"user {who}"
+
+
+def read_all_annotations(path: Path) -> tuple[dict[str, dict[str, Document]], list[Issue]]:
+    """Every annotator's document for every task: doc_id -> {annotator: document}; the gold one is keyed "gold".
+
+    This is what agreement is computed from; cancelled annotations are left out.
+    """
+    docs, issues = read_export(path)
+    tasks = json.loads(path.read_text(encoding="utf-8")) if docs else []
+    found: dict[str, dict[str, Document]] = {}
+    for task in tasks:
+        label = _task_label(task, 0)
+        for annotation in task.get("annotations", []):
+            if annotation.get("was_cancelled"):
+                continue
+            key = "gold" if annotation.get("ground_truth") is True else annotator(annotation)
+            try:
+                found.setdefault(label, {})[key] = task_to_document(task, annotation["result"])[0]
+            except BadStructure as exc:
+                issues.append(Issue("export-bad-structure", label, exc.where, exc.detail))
+    return found, issues

@@ -15,6 +15,7 @@ from saywho.labelstudio.config import labeling_config
 from saywho.labelstudio.convert import document_to_task
 
 CHECKSUMS = "SHA256SUMS"
+SECOND_ANNOTATOR = "second-annotator@saywho.local"
 
 
 class ServerError(Exception):
@@ -38,23 +39,47 @@ def find_project(client: LabelStudio, title: str) -> Any | None:
 
 
 def push(client: LabelStudio, title: str, docs: list[Document], *, as_predictions: bool = False,
-         model_version: str = "gold") -> Any:
-    """Import documents as tasks into the project titled `title`, created with the generated config if missing."""
+         model_version: str = "gold", second: dict[str, Document] | None = None) -> Any:
+    """Import documents as tasks into the project titled `title`, created with the generated config if missing.
+
+    The documents' annotation is marked ground truth; `second` (doc_id -> document) adds an independent second
+    annotation to those tasks, made by the SECOND_ANNOTATOR user, for agreement.
+    """
     project = find_project(client, title)
     if project is None:
         project = client.projects.create(title=title, label_config=labeling_config())
+    present = {task.data.get("doc_id") for task in client.tasks.list(project=project.id)}
+    clashes = sorted(doc.doc_id for doc in docs if doc.doc_id in present)
+    if clashes:
+        raise ServerError(f"project {title!r} already has {len(clashes)} of these documents ({', '.join(clashes[:3])}{', …' if len(clashes) > 3 else ''}); "
+                          "push them to a new project, or delete those tasks first")
     tasks = [document_to_task(doc, as_predictions=as_predictions, model_version=model_version) for doc in docs]
+    if second:
+        user = ensure_user(client, SECOND_ANNOTATOR)
+        for task, doc in zip(tasks, docs):
+            if doc.doc_id in second:
+                extra = document_to_task(second[doc.doc_id])["annotations"][0]
+                task["annotations"].append({**extra, "ground_truth": False, "completed_by": user.id})
     client.projects.import_tasks(id=project.id, request=tasks)
     return project
+
+
+def ensure_user(client: LabelStudio, email: str) -> Any:
+    """The server's user with this email, created if missing."""
+    for user in client.users.list():
+        if user.email == email:
+            return user
+    return client.users.create(email=email, username=email.split("@")[0])
 
 
 def export_tasks(client: LabelStudio, project_id: int) -> list[dict[str, Any]]:
     """The project's full JSON export, every task, annotations in full, predictions in full.
 
     The quick export gives predictions as ids only; an export snapshot gives them whole, so a snapshot is used.
+    Annotators come as users (with their email), so that agreement can tell them apart on any server.
     """
     snapshot = client.projects.exports.create(id=project_id, title="saywho-pull", serialization_options={
-        "predictions": {"only_id": False}, "annotations__completed_by": {"only_id": True}})
+        "predictions": {"only_id": False}, "annotations__completed_by": {"only_id": False}})
     chunks = client.projects.exports.download(id=project_id, export_pk=snapshot.id, export_type="JSON")
     return json.loads(b"".join(chunks))
 
