@@ -52,11 +52,16 @@ def test_push_pull_build_equals_the_committed_corpus(environment, tmp_path, caps
     corpus.mkdir()
     shutil.copy(CORPUS / "splits.json", corpus)
     shutil.copy(CORPUS / "README.md", corpus)
-    assert main(["push", str(CORPUS / "authoring"), "--project", "round trip"]) == 0
+    assert main(["push", str(CORPUS / "authoring"), "--second", str(CORPUS / "agreement"), "--project", "round trip"]) == 0
     assert main(["pull", "--project", "round trip", "--corpus", str(corpus)]) == 0
     build(corpus)
     assert _tree(corpus / "data") == _tree(CORPUS / "data")
     assert (corpus / "README.md").read_text() == (CORPUS / "README.md").read_text()
+    capsys.readouterr()
+    assert main(["agreement", "--corpus", str(corpus)]) == 0
+    fresh = capsys.readouterr().out
+    assert main(["agreement", "--corpus", str(CORPUS)]) == 0
+    assert capsys.readouterr().out == fresh
     project = find_project(environment, "round trip")
     assert project.label_config.strip() == labeling_config().strip()
 

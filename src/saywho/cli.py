@@ -56,19 +56,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from saywho.corpus.agreement import agreement
-    from saywho.labelstudio.export import read_all_annotations
+    from saywho.corpus.build import agreement_block
 
-    pairs = []
-    for path in sorted((Path(args.corpus) / "raw").glob("*.json")):
-        found, issues = read_all_annotations(path)
-        if errors(issues):
-            return _report(issues)
-        pairs += [(by["gold"], doc) for by in found.values() for who, doc in by.items() if who != "gold" and "gold" in by]
-    if not pairs:
-        print("no document has a second annotation", file=sys.stderr)
-        return 1
-    print(agreement(pairs).to_markdown(), end="")
+    print(agreement_block(Path(args.corpus) / "raw"), end="")
     return 0
 
 

@@ -28,15 +28,28 @@ def _where(span: Span) -> str:
 
 
 def validate_document(doc: Document) -> list[Issue]:
-    """Every issue of one document: metadata, spans, attributes and relations."""
-    issues = _metadata_issues(doc)
-    known = [span for span in doc.spans if span.label in LABELS]
-    issues += [Issue("unknown-label", doc.doc_id, _where(s), f"label {s.label!r} is not in the inventory")
-               for s in doc.spans if s.label not in LABELS]
-    issues += _span_issues(doc, known)
-    issues += _attribute_issues(doc, known)
-    issues += _relation_issues(doc, known)
-    return issues
+    """Every issue of one gold document: metadata, spans, attributes and relations."""
+    known = _known(doc)
+    return (_metadata_issues(doc) + _label_issues(doc) + _span_issues(doc, known) + _alignment_issues(doc, known)
+            + _attribute_issues(doc, known) + _required_attribute_issues(doc, known) + _relation_issues(doc, known)
+            + _unlinked_quote_issues(doc, known))
+
+
+def validate_prediction(doc: Document) -> list[Issue]:
+    """The issues that make a prediction unscorable: unknown labels and values, spans off the text or
+    overlapping in a layer, broken relations. Missing attributes, token alignment and unlinked quotes are allowed:
+    a system may do one task only, and spans off token boundaries are widened when scored."""
+    known = _known(doc)
+    return _label_issues(doc) + _span_issues(doc, known) + _attribute_issues(doc, known) + _relation_issues(doc, known)
+
+
+def _known(doc: Document) -> list[Span]:
+    return [span for span in doc.spans if span.label in LABELS]
+
+
+def _label_issues(doc: Document) -> list[Issue]:
+    return [Issue("unknown-label", doc.doc_id, _where(s), f"label {s.label!r} is not in the inventory")
+            for s in doc.spans if s.label not in LABELS]
 
 
 def _metadata_issues(doc: Document) -> list[Issue]:
@@ -64,19 +77,13 @@ def _span_issues(doc: Document, spans: list[Span]) -> list[Issue]:
     for span_id, count in Counter(s.id for s in doc.spans).items():
         if count > 1:
             issues.append(Issue("duplicate-span-id", doc.doc_id, f"span {span_id}", f"{count} spans have this id"))
-    tokens = tokenize(doc.text)
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
     in_bounds = []
     for span in spans:
-        if not 0 <= span.start < span.end <= len(doc.text):
+        if not _in_bounds(doc, span):
             issues.append(Issue("span-out-of-bounds", doc.doc_id, _where(span),
                                 f"{span.label} {span.id} does not fit a text of {len(doc.text)} characters"))
             continue
         in_bounds.append(span)
-        if span.start not in starts or span.end not in ends:
-            issues.append(Issue("span-not-token-aligned", doc.doc_id, _where(span),
-                                f"{span.label} {span.id} {doc.text[span.start:span.end]!r} cuts a token"))
     for layer in LAYERS:
         ordered = sorted((s for s in in_bounds if layer_of(s.label) == layer), key=lambda s: (s.start, s.end))
         for left, right in zip(ordered, ordered[1:]):
@@ -84,6 +91,19 @@ def _span_issues(doc: Document, spans: list[Span]) -> list[Issue]:
                 issues.append(Issue("span-overlap", doc.doc_id, f"chars {right.start}-{left.end}",
                                     f"{left.label} {left.id} and {right.label} {right.id} overlap in the {layer} layer"))
     return issues
+
+
+def _in_bounds(doc: Document, span: Span) -> bool:
+    return 0 <= span.start < span.end <= len(doc.text)
+
+
+def _alignment_issues(doc: Document, spans: list[Span]) -> list[Issue]:
+    tokens = tokenize(doc.text)
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    return [Issue("span-not-token-aligned", doc.doc_id, _where(span),
+                  f"{span.label} {span.id} {doc.text[span.start:span.end]!r} cuts a token")
+            for span in spans if _in_bounds(doc, span) and (span.start not in starts or span.end not in ends)]
 
 
 def _attribute_issues(doc: Document, spans: list[Span]) -> list[Issue]:
@@ -94,9 +114,8 @@ def _attribute_issues(doc: Document, spans: list[Span]) -> list[Issue]:
         for name in sorted(every_attribute):
             value = getattr(span, name)
             if value is None:
-                if name in REQUIRED_ATTRIBUTES.get(span.label, ()):
-                    issues.append(Issue("missing-attribute", doc.doc_id, _where(span), f"{span.label} {span.id} has no {name}"))
-            elif name not in allowed:
+                continue
+            if name not in allowed:
                 issues.append(Issue("attribute-wrong-label", doc.doc_id, _where(span),
                                     f"{name}={value!r} is set on {span.label} {span.id}"))
             elif allowed[name] is not None and value not in allowed[name]:
@@ -115,10 +134,14 @@ def _attribute_issues(doc: Document, spans: list[Span]) -> list[Issue]:
     return issues
 
 
+def _required_attribute_issues(doc: Document, spans: list[Span]) -> list[Issue]:
+    return [Issue("missing-attribute", doc.doc_id, _where(span), f"{span.label} {span.id} has no {name}")
+            for span in spans for name in REQUIRED_ATTRIBUTES.get(span.label, ()) if getattr(span, name) is None]
+
+
 def _relation_issues(doc: Document, spans: list[Span]) -> list[Issue]:
     issues = []
     by_id = {span.id: span for span in doc.spans}
-    linked: dict[str, set[str]] = defaultdict(set)
     for relation in doc.relations:
         where = f"relation {relation.from_id}->{relation.to_id}"
         if relation.type not in RELATIONS:
@@ -133,7 +156,13 @@ def _relation_issues(doc: Document, spans: list[Span]) -> list[Issue]:
         if known and (source.label != "QUOTE" or target.label != RELATIONS[relation.type]):
             issues.append(Issue("relation-wrong-type", doc.doc_id, where,
                                 f"{relation.type} joins {source.label} -> {target.label}, expected QUOTE -> {RELATIONS[relation.type]}"))
-            continue
+    return issues
+
+
+def _unlinked_quote_issues(doc: Document, spans: list[Span]) -> list[Issue]:
+    issues = []
+    linked: dict[str, set[str]] = defaultdict(set)
+    for relation in doc.relations:
         linked[relation.from_id].add(relation.type)
     for span in spans:
         if span.label != "QUOTE":

@@ -13,6 +13,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from saywho.document import Document, Span
 from saywho.inventory import ATTRIBUTION_LABELS, ENTITY_LABELS
+from saywho.matching import overlap_pairs
 
 
 @dataclass(frozen=True)
@@ -58,24 +59,6 @@ class AgreementReport:
         return "\n".join(lines) + "\n"
 
 
-def _overlap_pairs(gold: tuple[Span, ...], other: tuple[Span, ...]) -> list[tuple[Span, Span]]:
-    """One-to-one matching of overlapping spans, exact matches first, then by largest overlap."""
-    candidates = sorted(
-        ((min(g.end, o.end) - max(g.start, o.start), g, o) for g in gold for o in other
-         if g.start < o.end and o.start < g.end),
-        key=lambda c: (-(c[1].start == c[2].start and c[1].end == c[2].end), -c[0], c[1].start, c[2].start),
-    )
-    used_gold: set[str] = set()
-    used_other: set[str] = set()
-    pairs = []
-    for _, g, o in candidates:
-        if g.id not in used_gold and o.id not in used_other:
-            used_gold.add(g.id)
-            used_other.add(o.id)
-            pairs.append((g, o))
-    return pairs
-
-
 def _speaker_ids(doc: Document, quote: Span) -> frozenset[str]:
     return frozenset(doc.span(s).speaker_id or "" for s in doc.related(quote.id, "said_by"))
 
@@ -89,11 +72,11 @@ def agreement(pairs: list[tuple[Document, Document]]) -> AgreementReport:
             sa, sb = a.labelled(label), b.labelled(label)
             gold, other = gold + len(sa), other + len(sb)
             exact += len({(s.start, s.end) for s in sa} & {(s.start, s.end) for s in sb})
-            overlap += len(_overlap_pairs(sa, sb))
+            overlap += len(overlap_pairs(sa, sb))
         spans.append(SpanAgreement(label, gold, other, exact, overlap))
     speaker_same, stances, forms = [], ([], []), ([], [])
     for a, b in pairs:
-        for qa, qb in _overlap_pairs(a.labelled("QUOTE"), b.labelled("QUOTE")):
+        for qa, qb in overlap_pairs(a.labelled("QUOTE"), b.labelled("QUOTE")):
             speaker_same.append(_speaker_ids(a, qa) == _speaker_ids(b, qb))
             stances[0].append(qa.stance), stances[1].append(qb.stance)
             forms[0].append(qa.form), forms[1].append(qb.form)

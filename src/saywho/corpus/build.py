@@ -18,7 +18,8 @@ from saywho.corpus.configs import CONFIGS, ROWS
 from saywho.corpus.stats import SPLITS, corpus_stats
 from saywho.document import Document
 from saywho.issues import Issue, SayWhoError, errors
-from saywho.labelstudio.export import read_export
+from saywho.corpus.agreement import agreement
+from saywho.labelstudio.export import read_all_annotations, read_export
 from saywho.labelstudio.server import CHECKSUMS, read_checksums, sha256
 from saywho.validate import validate_corpus
 
@@ -102,9 +103,19 @@ def build(corpus: Path, policy: str = "ground-truth") -> BuildSummary:
     if errors(issues):
         raise SayWhoError(issues)
     _write_data(corpus, by_split)
-    write_card(corpus / "README.md", tuple(by_split), corpus_stats(by_split))
+    blocks = {"statistics": corpus_stats(by_split).to_markdown(), "agreement": agreement_block(corpus / "raw")}
+    write_card(corpus / "README.md", tuple(by_split), blocks)
     counts = {split: len(split_docs) for split, split_docs in by_split.items()}
     return BuildSummary(counts, issues, time.perf_counter() - began)
+
+
+def agreement_block(raw_dir: Path) -> str:
+    """The agreement of every second annotation in the exports with the gold, as the card shows it."""
+    pairs = []
+    for path in sorted(raw_dir.glob("*.json")):
+        found, _ = read_all_annotations(path)
+        pairs += [(by["gold"], doc) for by in found.values() for who, doc in by.items() if who != "gold" and "gold" in by]
+    return agreement(pairs).to_markdown() if pairs else "No document has a second annotation yet.\n"
 
 
 def _write_data(corpus: Path, by_split: dict[str, list[Document]]) -> None:

@@ -81,11 +81,11 @@ def _shared_statements(docs: list[Document]) -> int:
     return sum(len(names) > 1 for names in outlets.values())
 
 
-def load_built(corpus: Path) -> dict[str, list[Document]]:
+def load_built(corpus: Path, splits: tuple[str, ...] = SPLITS) -> dict[str, list[Document]]:
     """The documents of each split of a built corpus, read from its documents config."""
     folder = corpus / "data" / "documents"
     by_split = {}
-    for split in SPLITS:
+    for split in splits:
         path = folder / f"{split}.jsonl"
         if path.exists():
             with path.open(encoding="utf-8") as lines:

@@ -47,7 +47,7 @@ def read_tasks(tasks: Any, name: str, policy: str = "ground-truth") -> tuple[lis
             if choice_issue:
                 issues.append(choice_issue)
                 continue
-            doc, surfaces = task_to_document(task, chosen["result"] if isinstance(chosen, dict) else None)
+            doc, surfaces = task_to_document(task, chosen.get("result"))
         except BadStructure as exc:
             issues.append(Issue("export-bad-structure", label, exc.where, exc.detail))
             continue
@@ -106,16 +106,20 @@ def read_all_annotations(path: Path) -> tuple[dict[str, dict[str, Document]], li
     This is what agreement is computed from; cancelled annotations are left out.
     """
     docs, issues = read_export(path)
-    tasks = json.loads(path.read_text(encoding="utf-8")) if docs else []
+    return (all_annotations(json.loads(path.read_text(encoding="utf-8"))) if docs else {}), issues
+
+
+def all_annotations(tasks: list[Any]) -> dict[str, dict[str, Document]]:
+    """The annotations of well-formed tasks, by doc_id and annotator (read_tasks reports the others)."""
     found: dict[str, dict[str, Document]] = {}
-    for task in tasks:
-        label = _task_label(task, 0)
-        for annotation in task.get("annotations", []):
-            if annotation.get("was_cancelled"):
+    for index, task in enumerate(tasks):
+        annotations = task.get("annotations") if isinstance(task, dict) else None
+        for annotation in annotations if isinstance(annotations, list) else []:
+            if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
                 continue
             key = "gold" if annotation.get("ground_truth") is True else annotator(annotation)
             try:
-                found.setdefault(label, {})[key] = task_to_document(task, annotation["result"])[0]
-            except BadStructure as exc:
-                issues.append(Issue("export-bad-structure", label, exc.where, exc.detail))
-    return found, issues
+                found.setdefault(_task_label(task, index), {})[key] = task_to_document(task, annotation.get("result"))[0]
+            except BadStructure:
+                continue
+    return found

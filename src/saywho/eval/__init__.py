@@ -1,0 +1,1 @@
+"""The official scorer, submissions and the leaderboard."""
