@@ -9,9 +9,11 @@ import pytest
 from saywho.cli import main
 from saywho.corpus.build import check
 from saywho.corpus.sources import load_documents
+from saywho.eval.submission import read_submission
 from saywho.issues import CODES
 
 from conftest import FIXTURES
+from fixtures.make_fixtures import base_doc
 
 ISSUES = FIXTURES / "issues"
 
@@ -23,7 +25,12 @@ def fixture_for(code: str) -> Path:
 
 
 def codes_found(path: Path) -> list[str]:
-    issues = check(path)[1] if path.is_dir() else load_documents([path])[1]
+    if path.is_dir():
+        issues = check(path)[1]
+    elif path.suffix == ".jsonl":
+        issues = read_submission(path, [base_doc()])[1]
+    else:
+        issues = load_documents([path])[1]
     return [issue.code for issue in issues]
 
 

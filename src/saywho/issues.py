@@ -55,6 +55,13 @@ CODES: dict[str, Code] = {
     "relation-wrong-type": Code("error", "a relation has an unknown label or joins the wrong kinds of span", "said_by goes QUOTE -> SPEAKER, cued_by goes QUOTE -> CUE"),
     "quote-without-speaker": Code("error", "a quote has no said_by relation and is not marked speaker_unmentioned", "link the quote to its speaker, or mark speaker_unmentioned when the article never names one"),
     "quote-without-cue": Code("warning", "a quote has no cued_by relation", "link the cue, unless the quote continues a quote whose cue is already linked"),
+    # Submissions.
+    "submission-bad-json": Code("error", "a line of the submission is not valid JSON", "write one JSON object per line (JSON Lines)"),
+    "submission-bad-metadata": Code("error", "the first line is not the system's metadata record", 'start with {"metadata": {"name", "version", "description", "contact", "trained_on_validation"}}'),
+    "submission-bad-structure": Code("error", "a prediction line is not shaped as a gold document without text", "give entities, attribution and relations as lists of spans/relations (see eval/README.md)"),
+    "submission-unknown-document": Code("error", "a prediction names a document that is not in the split", "predict only the documents of the split you submit for"),
+    "submission-duplicate-document": Code("error", "two prediction lines name the same document", "keep one line per document"),
+    "submission-missing-document": Code("warning", "a document of the split has no prediction", "predict every document; a missing one is scored as an empty prediction"),
     # Building the corpus.
     "raw-missing": Code("error", "corpus/raw holds no export, or SHA256SUMS does not list it", "run 'saywho pull' to export from Label Studio into corpus/raw"),
     "raw-checksum-mismatch": Code("error", "an export in corpus/raw differs from the checksum recorded for it", "restore the file from git, or run 'saywho pull' to re-export and re-record it"),

@@ -1,19 +1,26 @@
 """Speaker resolution shared by the baselines: who a SPEAKER span refers to, and how it names them.
 
 resolve_speakers() fills speaker_id (a slug of the source's full name, or 'unknown') and mention (name, nominal,
-pronoun, anonymous) on predicted SPEAKER spans. It needs nothing but the article text: the named mentions of the
-article are found with a capitalisation heuristic (named_mentions), merged into entities (a surname or a short
-organisation name joins the full name seen before it), and pronouns and nominals go to the nearest compatible
-entity before them. Headline speakers look forward instead, because the headline precedes the article that
-introduces them.
+pronoun, anonymous) on predicted SPEAKER spans. It needs nothing but the article text:
+
+- named_mentions() finds the proper names of the body with a capitalisation heuristic, titles split off;
+- EntityIndex merges them into entities in reading order (a surname or a short organisation name joins the full
+  name seen before it) and records each entity's roles ("minister", "spokeswoman") and gender evidence;
+- a name speaker is looked up in the index, a pronoun goes to the nearest compatible entity before it, a nominal
+  ("the minister", "the union") to the nearest entity with that role or that word in its name, an anonymous
+  description ("a senior official") to 'unknown'.
+
+The headline precedes the article that introduces its people, so headline speakers look forward instead.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+from saywho.baselines.cues import CUE_WORDS
 from saywho.document import Document, Span
 from saywho.inventory import UNKNOWN_SPEAKER
 
@@ -21,42 +28,52 @@ from saywho.inventory import UNKNOWN_SPEAKER
 TITLE_WORDS = frozenset(
     """
     minister secretary mayor president chancellor councillor councilor spokesman spokeswoman spokesperson chief
-    executive director chair chairman chairwoman chairperson leader governor senator judge justice prosecutor dr
-    mr mrs ms miss professor prof sir dame lord lady general admiral captain commissioner inspector superintendent
-    officer head manager deputy ceo mp mep king queen prince princess premier ambassador envoy coach boss owner
-    founder president-elect vice commander colonel major sergeant lieutenant detective constable rev reverend
-    father bishop archbishop pope cardinal chief-executive editor curator headteacher teacher principal dean
-    economist analyst lawyer attorney campaigner activist pupil student skipper fisherman fishmonger pensioner
-    landlord landlady shopkeeper trader farmer nurse doctor midwife surgeon engineer scientist researcher author
-    writer artist player striker goalkeeper midfielder defender referee umpire mp speaker whip treasurer clerk
-    registrar sheriff warden governor-general regulator auditor ombudsman negotiator diplomat official member
+    executive director chair chairman chairwoman chairperson leader governor senator judge justice prosecutor
+    dr mr mrs ms miss professor prof sir dame lord lady general admiral captain commissioner inspector
+    superintendent officer head manager deputy ceo mp mep king queen prince princess premier ambassador envoy
+    coach boss owner founder commander colonel sergeant lieutenant detective constable reverend bishop editor
+    curator headteacher teacher principal dean economist analyst lawyer attorney campaigner activist pupil student
+    skipper fisherman fishmonger pensioner landlord landlady shopkeeper trader farmer nurse doctor midwife surgeon
+    engineer scientist researcher author novelist writer artist player captain referee treasurer clerk registrar
+    warden regulator auditor ombudsman negotiator diplomat harbourmaster postmistress postmaster hotelier
+    greengrocer signaller publican baker butcher grocer vicar organiser organizer founder chairs
     """.split()
 )
 
-# Head words of organisation names; a name containing one is an organisation ("Tarrow Valley Constabulary").
+# Last words of organisation names ("Tarrow Valley Constabulary", "Ostrel Energy"), and the words that open an
+# "X of Y" organisation name ("Ministry of Defence", "Guild of Brenholt Midwives").
 ORGANISATION_WORDS = frozenset(
     """
     council ministry party union federation association board authority command police service group forum fund
     trust foundation league club guild office commission agency department court bank company corporation corp
-    inc ltd plc institute university college school hospital museum coalition alliance navy army air force
-    constabulary directorate government chamber systems energy power instruments press news committee parliament
-    assembly watch network society institution organisation organization bureau council's cooperative co-op
-    federation's confederation lobby campaign movement front congress senate cabinet secretariat unit team
-    tribunal inquiry panel railways airlines airways holdings industries group's partners enterprises works
-    mills marine motors launch transport utilities utility water festival library gallery theatre orchestra
-    academy trustees inspectorate executive
+    inc ltd plc institute university college school hospital museum coalition alliance navy army constabulary
+    directorate government chamber systems energy power instruments press news committee parliament assembly
+    watch network society institution organisation organization bureau cooperative confederation lobby campaign
+    movement front congress senate cabinet secretariat tribunal inquiry panel railways airlines airways holdings
+    industries partners enterprises works mills marine motors transport utilities festival library gallery
+    theatre orchestra academy trustees inspectorate centre center admiralty observatory
     """.split()
 )
+
+# Nominal heads that refer to an organisation with another word in its name ("the police" -> "Tarrow Valley
+# Constabulary"), or to whichever organisation was named last (None).
+ORGANISATION_NOMINALS: dict[str, frozenset[str] | None] = {
+    "police": frozenset({"police", "constabulary"}),
+    "force": frozenset({"police", "constabulary"}),
+    "union": frozenset({"union", "federation", "guild", "association"}),
+    "government": frozenset({"government", "ministry", "cabinet"}),
+    **{head: None for head in "company firm utility operator developer regulator organisers body watchdog".split()},
+}
 
 # Subject pronouns a SPEAKER span may be, with the kind of source they can refer to.
 PRONOUN_KIND = {
     "he": "male",
     "she": "female",
     "i": "person",
+    "you": "person",
     "they": "group",
     "we": "group",
     "it": "organisation",
-    "you": "person",
 }
 
 # Determiners of an unidentified source: "a senior official", "two people familiar with ...", "some sources".
@@ -70,22 +87,36 @@ ANONYMOUS_HEADS = frozenset(
 )
 # Heads that speak for an organisation even with an indefinite article ("a spokesperson for the board").
 SPOKES_HEADS = frozenset("spokesman spokeswoman spokesperson representative".split())
-# Capitalised words that open a sentence without being part of a name.
+# Capitalised words that are not names when they open a run: sentence openers, weekdays, months, honorifics.
 FUNCTION_WORDS = frozenset(
     """
     the a an and but or if in on at of for to from by with as so yet after before when while since although
     though because this that these those there here it its he she they we i you his her their our my your
-    according speaking asked meanwhile however also still even only both every each all no not more most
+    according speaking meanwhile however also still even only both every each all no not more most what why
+    how who where which then now once today yesterday tomorrow last next
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december mr mrs ms dr
+    september october november december
     """.split()
 )
 _FEMALE_MARKERS = frozenset("she her mrs ms miss spokeswoman chairwoman dame lady queen princess landlady".split())
-_MALE_MARKERS = frozenset("he his him mr spokesman chairman sir lord king prince landlord fisherman".split())
-_NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "van", "von", "der", "da", "le", "la"})
+_MALE_MARKERS = frozenset("he his him mr spokesman chairman sir lord king prince landlord".split())
+
+# Last words of place names, which are never speakers ("Saddler Bay", "Market Street", "Brook Street Hall").
+PLACE_WORDS = frozenset(
+    """
+    bay strait street road lane square row park hall bridge river sea ocean islands island isle hills hill valley
+    cross point quay harbour port coast ward north south east west moor pass head cafe café arms inn pub prison
+    primary station airport estate centre way avenue gate gates field fields wood forest lake loch glen
+    """.split()
+)
+
+# A single capitalised word from these lists names a role, not someone ("Police said", "Council").
+ROLE_ONLY_WORDS = TITLE_WORDS | ORGANISATION_WORDS | ANONYMOUS_HEADS | ORGANISATION_NOMINALS.keys()
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _CAPITALISED = re.compile(r"[A-Z\u00C0-\u00DE]")
+_POSSESSIVE = ("’s", "'s")
+_CONNECTORS = frozenset({"of", "for", "and", "de", "van", "von", "der", "da", "la", "le"})
 
 
 def slugify(name: str) -> str:
@@ -99,9 +130,26 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
+def _bare(word: str) -> str:
+    """A word lowercased, without a possessive or a plural possessive mark: "Party’s" -> "party"."""
+    word = word.lower()
+    return word[:-2] if word.endswith(_POSSESSIVE) else word.rstrip("’'")
+
+
+def is_organisation_name(name: str) -> bool:
+    """Whether a name names an organisation: an organisation word last or before "of"/"for", or an acronym.
+
+    >>> is_organisation_name("Guild of Brenholt Midwives"), is_organisation_name("Energy Minister Anna Lind")
+    (True, False)
+    """
+    words = name.split()
+    heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in ("of", "for")]
+    return any(_bare(w) in ORGANISATION_WORDS for w in heads) or (len(words) == 1 and len(name) > 1 and name.isupper())
+
+
 @dataclass(frozen=True, slots=True)
 class NamedMention:
-    """A proper name in the text, without its titles; descriptor holds the role words written around it."""
+    """A proper name in the text, without its titles; titles holds the role words written just before it."""
 
     start: int
     end: int
@@ -113,104 +161,134 @@ class NamedMention:
         return is_organisation_name(self.name)
 
 
-def is_organisation_name(name: str) -> bool:
-    """Whether a name names an organisation: an organisation head word in it, or an acronym ("NATO")."""
-    words = name.split()
-    return any(w.lower().strip("’'") in ORGANISATION_WORDS for w in words) or (
-        len(words) == 1 and len(name) > 1 and name.isupper()
-    )
-
-
-def _is_name_word(word: str) -> bool:
-    return bool(_CAPITALISED.match(word)) and word.lower() not in FUNCTION_WORDS
-
-
 def named_mentions(text: str) -> list[NamedMention]:
-    """Every proper name in the text: runs of capitalised words (joined by "of", "and" ... inside a name),
-    split at the last title word, which goes to titles together with the lowercase role words just before.
+    """Every proper name in the text: runs of capitalised words, joined by "of", "for" and "and" only inside an
+    organisation or a title, cut after their last title word; the titles keep the lowercase role words before.
 
-    >>> [(m.name, m.titles) for m in named_mentions("Foreign ministry spokeswoman Lidia Harkova said.")]
-    [('Lidia Harkova', ('foreign', 'ministry', 'spokeswoman'))]
-    >>> [(m.name, m.titles) for m in named_mentions("Caldorian Defence Minister Severin Dorrance said.")]
-    [('Severin Dorrance', ('caldorian', 'defence', 'minister'))]
+    >>> [(m.name, m.titles) for m in named_mentions("Ostrel’s foreign ministry spokeswoman Lidia Harkova said.")]
+    [('Ostrel', ()), ('Lidia Harkova', ('foreign', 'ministry', 'spokeswoman'))]
+    >>> [m.name for m in named_mentions("Minister for Energy and Climate Tove Arnsdal met the Guild of Brenholt "
+    ...                                 "Midwives and Varnholt and Achterlund at Ostrel Energy’s site.")]
+    ['Tove Arnsdal', 'Guild of Brenholt Midwives', 'Varnholt', 'Achterlund', 'Ostrel Energy']
     """
     words = list(_WORD.finditer(text))
     mentions: list[NamedMention] = []
+    for first, end in _capitalised_runs(text, words):
+        for seg_first, seg_end in _split_run([w.group() for w in words[first:end]]):
+            mention = _mention(text, words, first + seg_first, first + seg_end)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_CAPITALISED.match(word)) and word.lower() not in FUNCTION_WORDS and word.lower() not in CUE_WORDS
+
+
+def _capitalised_runs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Half-open word index ranges of capitalised runs: words one space apart, connectors allowed between
+    capitalised words, ending after a possessive ("Ostrel Energy’s")."""
     i = 0
     while i < len(words):
         if not _is_name_word(words[i].group()):
             i += 1
             continue
-        run_end = _run_end(text, words, i)
-        mention = _mention_from_run(text, words, i, run_end)
-        if mention is not None:
-            mentions.append(mention)
-        i = run_end
-    return mentions
+        last = i
+        j = i + 1
+        while (
+            j < len(words)
+            and not words[j - 1].group().endswith(_POSSESSIVE)
+            and text[words[j - 1].end() : words[j].start()] == " "
+        ):
+            word = words[j].group()
+            if _is_name_word(word):
+                last = j
+            elif word not in _CONNECTORS:
+                break
+            j += 1
+        yield i, last + 1
+        i = last + 1
 
 
-def _run_end(text: str, words: list[re.Match[str]], first: int) -> int:
-    """Index after the last word of the capitalised run starting at words[first]; words must be separated by a
-    single space, and a connector ("of", "and") joins only when a capitalised word follows it."""
-    last = first
-    j = first + 1
-    while j < len(words) and text[words[j - 1].end() : words[j].start()] == " ":
-        word = words[j].group()
-        if _CAPITALISED.match(word):
-            last = j
-        elif word.lower() not in _NAME_CONNECTORS:
-            break
-        j += 1
-    return last + 1
+def _split_run(run: list[str]) -> Iterator[tuple[int, int]]:
+    """Split a run at a connector that does not belong inside a name: "and" joins only inside an organisation
+    ("Brenholt and Corrandale Health Board"), "of"/"for" only after an organisation or title word."""
+    start = 0
+    # "and" also joins one word after an "of"/"for" that joined: "Minister for Energy and Climate", "Federation of
+    # Rail and Signal Workers".
+    joined_of = -1
+    ends_in_organisation = _bare(run[-1]) in ORGANISATION_WORDS
+    for k, word in enumerate(run):
+        if word in ("of", "for"):
+            joins = _bare(run[k - 1]) in ORGANISATION_WORDS | TITLE_WORDS
+            joined_of = k if joins else -1
+        else:
+            joins = word != "and" or ends_in_organisation or k == joined_of + 2
+        if not joins:
+            yield start, k
+            start = k + 1
+    yield start, len(run)
 
 
-def _mention_from_run(text: str, words: list[re.Match[str]], first: int, end: int) -> NamedMention | None:
+def _mention(text: str, words: list[re.Match[str]], first: int, end: int) -> NamedMention | None:
+    """The mention of words[first:end] with its titles split off; None when nothing but titles remains."""
     run = [w.group() for w in words[first:end]]
-    title_positions = [k for k, w in enumerate(run) if w.lower() in TITLE_WORDS]
-    cut = title_positions[-1] + 1 if title_positions and not is_organisation_name(" ".join(run)) else 0
-    while cut < len(run) and run[cut].lower() in FUNCTION_WORDS | _NAME_CONNECTORS:
+    cut = 0 if is_organisation_name(" ".join(run)) else _title_cut(run)
+    while cut < len(run) and (run[cut].lower() in _CONNECTORS or not _is_name_word(run[cut])):
         cut += 1
-    if cut >= len(run):
+    if cut >= len(run) or cut == len(run) - 1 and _bare(run[cut]) in ROLE_ONLY_WORDS:
         return None
-    name_end = len(run)
-    if run[-1].lower() in _NAME_CONNECTORS:
-        name_end -= 1
-    start, stop = words[first + cut].start(), words[first + name_end - 1].end()
-    stop = _strip_possessive(text, start, stop)
-    titles = _lowercase_role_words(text, words, first) + tuple(w.lower() for w in run[:cut])
+    start, stop = words[first + cut].start(), words[end - 1].end()
+    if text[start:stop].endswith(_POSSESSIVE):
+        stop -= 2
+    titles = _role_words_before(text, words, first) + tuple(w.lower() for w in run[:cut])
     return NamedMention(start, stop, text[start:stop], titles)
 
 
-def _strip_possessive(text: str, start: int, stop: int) -> int:
-    """The end of a name without its possessive ’s ("Hegseth’s" -> "Hegseth")."""
-    if stop - start > 2 and text[stop - 2 : stop] in ("’s", "'s"):
-        return stop - 2
-    return stop
+def _title_cut(run: list[str]) -> int:
+    """Index of the first name word of a person's run: after the last title word; after a portfolio
+    ("Minister for Energy and Climate Tove Arnsdal"), the last two words."""
+    titled = [k for k, w in enumerate(run) if _bare(w) in TITLE_WORDS]
+    if not titled:
+        return 0
+    cut = titled[-1] + 1
+    if cut < len(run) and run[cut] in _CONNECTORS:
+        return max(cut, len(run) - 2)
+    return cut
 
 
-def _lowercase_role_words(text: str, words: list[re.Match[str]], first: int, limit: int = 4) -> tuple[str, ...]:
+def _role_words_before(text: str, words: list[re.Match[str]], first: int, limit: int = 4) -> tuple[str, ...]:
     """Up to `limit` lowercase words right before a name, in the same clause: "foreign ministry spokeswoman"."""
     collected: list[str] = []
     j = first - 1
     while j >= 0 and len(collected) < limit:
-        gap = text[words[j].end() : words[j + 1].start() if j + 1 < len(words) else words[first].start()]
         word = words[j].group()
-        if gap.strip() or _CAPITALISED.match(word) and word.lower() in FUNCTION_WORDS:
+        if text[words[j].end() : words[j + 1].start()] != " " or not word.islower() or word in FUNCTION_WORDS:
             break
-        if word.lower() in FUNCTION_WORDS:
-            break
-        collected.append(word.lower())
+        collected.append(_bare(word))
         j -= 1
     return tuple(reversed(collected))
 
 
+def _apposition_roles(text: str, end: int) -> set[str]:
+    """Role words of an apposition or relative clause right after a name, up to the next comma or full stop:
+    "Gordon Fey, a retired engineer, ..." -> {a, retired, engineer}; "Bertram Oakes, who leads the opposition
+    bloc on the council, ..." adds "councillor", the role of whoever sits on a council."""
+    match = re.match(r", ([^,.;:“”\"\n]{3,80})", text[end : end + 90])
+    if match is None:
+        return set()
+    words = {_bare(w) for w in _WORD.findall(match.group(1))}
+    if "council" in words:
+        words.add("councillor")
+    return words
+
+
 @dataclass(slots=True)
 class Entity:
-    """A source of the article: its full name, every mention of it, and what the text says about it."""
+    """A source of the article: its full name and what the text says about it."""
 
     name: str
     is_organisation: bool
-    positions: list[int] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
 
@@ -218,67 +296,81 @@ class Entity:
     def slug(self) -> str:
         return slugify(self.name)
 
+    @property
+    def is_person(self) -> bool:
+        """A person: no organisation or place, and a full name or a title ("Mayor Olander"); a lone capitalised
+        word is more often a place."""
+        if self.is_organisation or _bare(self.name.split()[-1]) in PLACE_WORDS or self.name.startswith("St "):
+            return False
+        return " " in self.name or bool(self.roles & TITLE_WORDS)
+
 
 class EntityIndex:
-    """The entities of one article, built from its named mentions in reading order."""
+    """The entities of one article, built from the named mentions of its body in reading order."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.headline_end = text.find("\n") if "\n" in text else len(text)
         self.entities: list[Entity] = []
-        self._mentions: list[tuple[NamedMention, Entity]] = []
-        body_first = sorted(named_mentions(text), key=lambda m: (m.start < self.headline_end, m.start))
-        for mention in body_first:
-            entity = self._entity_for(mention.name, mention.start) or self._new_entity(mention)
-            entity.positions.append(mention.start)
-            entity.roles.update(mention.titles)
-            entity.roles.update(_apposition_roles(text, mention.end))
-            self._mentions.append((mention, entity))
-        self._mentions.sort(key=lambda pair: pair[0].start)
-        for mention, entity in self._mentions:
-            entity.gender = entity.gender or _gender_near(text, mention)
+        self.mentions: list[tuple[NamedMention, Entity]] = []
+        for mention in named_mentions(text[self.headline_end :]):
+            mention = replace(mention, start=mention.start + self.headline_end, end=mention.end + self.headline_end)
+            entity = self._known(mention.name.split()) or self._add(mention)
+            entity.roles.update(mention.titles, _apposition_roles(text, mention.end))
+            entity.gender = entity.gender or _gender_evidence(text, mention)
+            self.mentions.append((mention, entity))
 
-    def _new_entity(self, mention: NamedMention) -> Entity:
+    def _add(self, mention: NamedMention) -> Entity:
         entity = Entity(mention.name, mention.is_organisation)
         self.entities.append(entity)
         return entity
 
-    def _entity_for(self, name: str, position: int) -> Entity | None:
-        """The entity a name at `position` belongs to: the same full name, or the latest full name that the name
-        is the surname or first word of ("Harkova" -> "Lidia Harkova", "Aldercrest" -> "Aldercrest Launch
-        Systems"). Mentions are registered body first, so a headline name finds the body's full name."""
-        tokens = name.split()
-        for entity in reversed(self.entities):
-            full = entity.name.split()
-            if full == tokens:
-                return entity
-        for entity in reversed(self.entities):
-            full = entity.name.split()
-            if len(tokens) < len(full) and (full[-len(tokens) :] == tokens or full[: len(tokens)] == tokens):
+    def _known(self, tokens: list[str], before: int | None = None) -> Entity | None:
+        """The entity whose full name is `tokens`, or ends or starts with them ("Harkova" -> "Lidia Harkova",
+        "Aldercrest" -> "Aldercrest Launch Systems"): the latest introduced before `before`, else the first."""
+        candidates = [e for e in self.entities if _names_match(e.name.split(), tokens)]
+        if not candidates:
+            return None
+        if before is not None:
+            earlier = [e for e in candidates if self._first_position(e) < before]
+            if earlier:
+                return max(earlier, key=self._first_position) if len(earlier) > 1 else earlier[0]
+        return min(candidates, key=self._first_position)
+
+    def _first_position(self, entity: Entity) -> int:
+        return next((m.start for m, e in self.mentions if e is entity), len(self.text))
+
+    def named(self, surface: str, position: int) -> Entity | None:
+        """The entity a name speaker refers to; leading words that are not in any name are dropped one by one
+        ("Energy Minister Annika Roode" -> "Annika Roode")."""
+        tokens = [t for t in re.split(r"\s+", surface) if t]
+        if tokens and tokens[-1].endswith(_POSSESSIVE):
+            tokens[-1] = tokens[-1][:-2]
+        for k in range(len(tokens)):
+            entity = self._known(tokens[k:], before=position)
+            if entity is not None:
                 return entity
         return None
 
-    def entity_named(self, name: str, position: int) -> Entity | None:
-        return self._entity_for(name, position)
-
-    def mentions_before(self, position: int) -> list[tuple[NamedMention, Entity]]:
-        """Named mentions before position, nearest first; for a headline position, the body's in reading order."""
+    def nearest(self, position: int, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The entity of the nearest named mention before position that fits; from a headline position, the first
+        one of the body."""
         if position < self.headline_end:
-            return [pair for pair in self._mentions if pair[0].start > self.headline_end]
-        return [pair for pair in reversed(self._mentions) if pair[0].end <= position]
+            ordered = [e for _, e in self.mentions]
+        else:
+            ordered = [e for m, e in reversed(self.mentions) if m.end <= position]
+        return next((e for e in ordered if fits(e)), None)
 
 
-def _apposition_roles(text: str, end: int) -> set[str]:
-    """Role words of an apposition right after a name: "Gordon Fey, a retired engineer, ..." -> {retired,
-    engineer}."""
-    match = re.match(r",\s+(?:a|an|the)\s+([a-z][\w’'\- ]{0,60}?)(?=[,.;]|\s+(?:who|which|said|at|for|of|in)\b)",
-                     text[end : end + 80])
-    return set(match.group(1).split()) if match else set()
+def _names_match(full: list[str], tokens: list[str]) -> bool:
+    if full == tokens:
+        return True
+    return 0 < len(tokens) < len(full) and (full[-len(tokens) :] == tokens or full[: len(tokens)] == tokens)
 
 
-def _gender_near(text: str, mention: NamedMention) -> str | None:
-    """Gender evidence for a person: a gendered title, else the first he/she/his/her in the next 250 characters
-    before another name intervenes."""
+def _gender_evidence(text: str, mention: NamedMention) -> str | None:
+    """A person's gender from a gendered title, else from the first he/she/his/her in the next 200 characters,
+    unless another full name comes first."""
     if mention.is_organisation:
         return None
     for word in mention.titles:
@@ -286,141 +378,129 @@ def _gender_near(text: str, mention: NamedMention) -> str | None:
             return "female"
         if word in _MALE_MARKERS:
             return "male"
-    window = text[mention.end : mention.end + 250]
-    for match in re.finditer(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[A-Z][a-z]+ [A-Z][a-z]+)\b", window):
-        word = match.group().lower()
-        if word in _FEMALE_MARKERS:
-            return "female"
-        if word in _MALE_MARKERS:
-            return "male"
+    window = text[mention.end : mention.end + 200]
+    match = re.search(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[A-Z]\w+ [A-Z]\w+)\b", window)
+    if match is None:
         return None
-    return None
+    word = match.group().lower()
+    return "female" if word in _FEMALE_MARKERS else "male" if word in _MALE_MARKERS else None
 
 
 def mention_type(surface: str) -> str:
     """How a SPEAKER surface names its source.
 
-    >>> [mention_type(s) for s in ("Lidia Harkova", "she", "the minister", "a senior official", "Critics")]
-    ['name', 'pronoun', 'nominal', 'anonymous', 'anonymous']
+    >>> [mention_type(s) for s in ("Lidia Harkova", "she", "the minister", "a senior official", "Critics",
+    ...                            "Council Leader", "Tarrow Valley Constabulary", "a spokesperson for the board")]
+    ['name', 'pronoun', 'nominal', 'anonymous', 'anonymous', 'nominal', 'name', 'nominal']
     """
     words = surface.split()
-    first = words[0].lower().strip(",")
+    first = words[0].lower()
+    head = head_word(surface)
     if len(words) == 1 and first in PRONOUN_KIND:
         return "pronoun"
-    head = _head_word(surface)
     if first in INDEFINITE_DETERMINERS:
         return "nominal" if head in SPOKES_HEADS else "anonymous"
-    if first not in FUNCTION_WORDS and head in ANONYMOUS_HEADS and not _CAPITALISED.match(words[-1]):
+    if _bare(words[0]) in ANONYMOUS_HEADS:
         return "anonymous"
-    if first in ("critics", "sources", "officials", "insiders", "experts", "reports", "people", "diplomats"):
-        return "anonymous"
-    if first in FUNCTION_WORDS or not _has_name(words):
+    if first in FUNCTION_WORDS or not _names_someone(words):
         return "nominal"
     return "name"
 
 
-def _has_name(words: list[str]) -> bool:
-    """Whether a capitalised noun phrase contains a name rather than a capitalised role ("Council Leader")."""
-    return any(
-        _CAPITALISED.match(w) and w.lower().strip("’'s") not in TITLE_WORDS | ORGANISATION_WORDS | ANONYMOUS_HEADS
-        for w in words
-    ) and not all(w.lower().strip("’") in TITLE_WORDS | ORGANISATION_WORDS for w in words[-1:])
+def _names_someone(words: list[str]) -> bool:
+    """Whether a phrase contains a name rather than only capitalised roles ("Council Leader", "Police")."""
+    if _bare(words[-1]) in TITLE_WORDS:
+        return False
+    generic = TITLE_WORDS | ORGANISATION_WORDS | ANONYMOUS_HEADS
+    return any(_CAPITALISED.match(w) and _bare(w) not in generic for w in words)
 
 
-def _head_word(surface: str) -> str:
-    """The head noun of a speaker noun phrase: its last word before a post-modifier.
+def head_word(surface: str) -> str:
+    """The head noun of a speaker noun phrase, lowercase: its last word before a post-modifier.
 
-    >>> _head_word("a spokesperson for the board who asked not to be named")
-    'spokesperson'
+    >>> head_word("a spokesperson for the board who asked not to be named"), head_word("Kessary’s mayor")
+    ('spokesperson', 'mayor')
     """
     core = re.split(r",|\s(?:for|of|at|in|on|with|who|from|close|familiar|involved|briefed|speaking)\s", surface)[0]
-    return core.split()[-1].lower().strip("’'") if core.split() else ""
+    return _bare(core.split()[-1]) if core.split() else ""
 
 
-def _modifier_object(surface: str) -> str | None:
+def _owner(surface: str) -> str | None:
     """The organisation a spokesperson speaks for: "a spokesperson for the board" -> "the board"."""
     match = re.search(r"\s(?:for|of|at)\s+(.+)$", surface)
     return match.group(1) if match else None
 
 
-def _person_kind_fits(entity: Entity, kind: str) -> bool:
-    if entity.is_organisation:
-        return kind in ("group", "organisation")
-    if kind in ("male", "female"):
-        return entity.gender in (None, kind)
-    return kind in ("person", "group")
+def _fits_pronoun(entity: Entity, kind: str) -> bool:
+    if kind == "organisation":
+        return entity.is_organisation
+    if kind == "group":
+        return entity.is_organisation or entity.is_person
+    return entity.is_person and entity.gender in (None, kind) if kind in ("male", "female") else entity.is_person
 
 
 class _Resolver:
-    """Resolves the speakers of one article in reading order, remembering who has already spoken."""
+    """Resolves the speakers of one article against its entity index."""
 
-    def __init__(self, doc: Document) -> None:
-        self.text = doc.text
-        self.index = EntityIndex(doc.text)
-        self.spoken: list[tuple[int, Entity]] = []
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = EntityIndex(text)
 
     def resolve(self, span: Span) -> Span:
         surface = self.text[span.start : span.end]
         mention = mention_type(surface)
         entity = self._entity(surface, mention, span.start)
         if entity is not None:
-            self.spoken.append((span.start, entity))
-        speaker_id = entity.slug if entity is not None else self._fallback(surface, mention)
+            speaker_id = entity.slug
+        elif mention == "name":
+            speaker_id = slugify(surface)
+        else:
+            speaker_id = UNKNOWN_SPEAKER
         return replace(span, speaker_id=speaker_id, mention=mention)
-
-    def _fallback(self, surface: str, mention: str) -> str:
-        if mention == "name":
-            return slugify(_strip_titles(surface))
-        return UNKNOWN_SPEAKER
 
     def _entity(self, surface: str, mention: str, position: int) -> Entity | None:
         if mention == "name":
-            return self.index.entity_named(_strip_titles(surface), position)
+            return self.index.named(surface, position)
         if mention == "pronoun":
-            return self._nearest(position, lambda e: _person_kind_fits(e, PRONOUN_KIND[surface.lower()]))
+            kind = PRONOUN_KIND[surface.lower()]
+            return self.index.nearest(position, lambda e: _fits_pronoun(e, kind))
         if mention == "nominal":
             return self._nominal(surface, position)
         return None
 
-    def _nearest(self, position: int, fits) -> Entity | None:
-        for _, entity in self.index.mentions_before(position):
-            if fits(entity):
-                return entity
-        return None
-
     def _nominal(self, surface: str, position: int) -> Entity | None:
         """"the minister" -> the latest person introduced with that role; "the union" -> the latest organisation
-        with that word in its name; "a spokesperson for the board" -> the board."""
-        head = _head_word(surface)
+        with that word in its name, else the latest organisation; "a spokesperson for the board" -> the board."""
+        head = head_word(surface)
         if head in SPOKES_HEADS:
-            owner = _modifier_object(surface)
+            owner = _owner(surface)
             if owner:
                 return self._nominal(owner, position)
-            modifiers = set(w.lower() for w in surface.split()[:-1])
-            return self._nearest(position, lambda e: e.is_organisation and modifiers & set(e.name.lower().split()))
-        if head in ORGANISATION_WORDS or head.endswith("s") and head[:-1] in ORGANISATION_WORDS:
-            stem = head.rstrip("s") if head not in ORGANISATION_WORDS else head
-            named = self._nearest(position, lambda e: e.is_organisation and stem in e.name.lower().split())
-            return named or self._nearest(position, lambda e: e.is_organisation)
-        return self._nearest(position, lambda e: not e.is_organisation and head in e.roles)
+            modifiers = {_bare(w) for w in surface.split()[:-1]}
+            return self.index.nearest(position, lambda e: e.is_organisation and bool(modifiers & _name_words(e)))
+        singular = head[:-1] if head.endswith("s") and head[:-1] in ORGANISATION_WORDS else head
+        if singular in ORGANISATION_WORDS or singular in ORGANISATION_NOMINALS:
+            name_words = ORGANISATION_NOMINALS.get(singular, frozenset({singular}))
+            named = name_words and self.index.nearest(
+                position, lambda e: e.is_organisation and bool(name_words & _name_words(e))
+            )
+            return named or self.index.nearest(position, lambda e: e.is_organisation)
+        with_role = self.index.nearest(position, lambda e: e.is_person and head in e.roles)
+        return with_role or self.index.nearest(position, lambda e: e.is_person)
 
 
-def _strip_titles(surface: str) -> str:
-    """The name inside a speaker surface that still carries titles ("Defence Minister Severin Dorrance")."""
-    found = named_mentions(surface)
-    return found[-1].name if found else surface
+def _name_words(entity: Entity) -> set[str]:
+    return {_bare(w) for w in entity.name.split()}
 
 
 def resolve_speakers(doc: Document, speakers: list[Span]) -> list[Span]:
-    """The SPEAKER spans with speaker_id and mention filled, resolved in reading order against doc.text.
+    """The SPEAKER spans with speaker_id and mention filled, resolved against doc.text.
 
-    >>> from saywho.document import Document
     >>> text = "Talks Stall\\n\\nForeign Minister Anna Lind said talks had stalled. Lind said she would return."
     >>> doc = Document("d", "e", "o", "wire", "2026-01-01", "composed", "sport", text)
-    >>> spans = [Span("s1", 30, 39, "SPEAKER"), Span("s2", 66, 70, "SPEAKER"), Span("s3", 76, 79, "SPEAKER")]
+    >>> spans = [Span("s1", 30, 39, "SPEAKER"), Span("s2", 64, 68, "SPEAKER"), Span("s3", 74, 77, "SPEAKER")]
     >>> [(s.speaker_id, s.mention) for s in resolve_speakers(doc, spans)]
     [('anna-lind', 'name'), ('anna-lind', 'name'), ('anna-lind', 'pronoun')]
     """
-    resolver = _Resolver(doc)
-    resolved = {span.id: resolver.resolve(span) for span in sorted(speakers, key=lambda s: s.start)}
-    return [resolved[span.id] for span in speakers]
+    resolver = _Resolver(doc.text)
+    return [resolver.resolve(span) for span in speakers]

@@ -181,7 +181,10 @@ def _score_stance(counts) -> Scores:
     scores: Scores = {}
     for label in STANCES:
         scores.update(prf(counts, label))
-    scores["macro_f1"] = sum(scores[f"{label}.f1"] for label in STANCES) / len(STANCES)
+    # Macro over the labels that occur in the gold or the predictions (as sklearn does without `labels`).
+    present = [np.asarray(counts[f"{label}.true"]) + np.asarray(counts[f"{label}.pred"]) > 0 for label in STANCES]
+    total = sum(np.asarray(scores[f"{label}.f1"]) * mask for label, mask in zip(STANCES, present))
+    scores["macro_f1"] = ratio(total, sum(mask.astype(float) for mask in present))
     scores["f_avg"] = (scores["FAVOR.f1"] + scores["AGAINST.f1"]) / 2  # SemEval-2016 Task 6
     scores.update(prf(counts, "end_to_end"))
     return scores

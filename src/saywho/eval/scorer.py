@@ -62,11 +62,11 @@ class ScoreReport:
                    {m: {k: tuple(v) for k, v in ivs.items()} for m, ivs in data["intervals"].items()},
                    data["by_outlet_style"], data["counts"])
 
-    def resampled(self, metric: str, weights: np.ndarray) -> np.ndarray:
-        """The main score of a metric on each resample (rows of weights), for paired tests between reports."""
+    def resampled(self, metric: str, key: str, weights: np.ndarray) -> np.ndarray:
+        """One score on each resample (rows of weights), for paired tests between reports of the same gold."""
         keys = tuple(self.counts[metric]["keys"])
         matrix = np.array(self.counts[metric]["rows"], dtype=np.int64).reshape(-1, len(keys))
-        return resampled_scores(METRICS[metric], keys, matrix, weights)[METRICS[metric].main_score]
+        return np.asarray(resampled_scores(METRICS[metric], keys, matrix, weights)[key])
 
 
 def _plain(scores: dict[str, Any]) -> dict[str, float]:
