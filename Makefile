@@ -11,7 +11,7 @@ LABEL_STUDIO := $(LABEL_STUDIO_VENV)/bin/label-studio
 .PHONY: run test install
 run: $(VENV)/.installed
 	$(VENV)/bin/saywho build
-	$(VENV)/bin/saywho stats
+	$(VENV)/bin/saywho leaderboard
 
 test: $(VENV)/.installed $(LABEL_STUDIO)
 	SAYWHO_LABEL_STUDIO=$(LABEL_STUDIO) $(VENV)/bin/python -m pytest

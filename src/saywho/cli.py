@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from saywho.issues import Issue, SayWhoError, errors
+from saywho.issues import Issue, SayWhoError, UsageError, errors
 
 EXAMPLES = """\
 examples:
@@ -17,6 +17,10 @@ examples:
   LABEL_STUDIO_URL=... LABEL_STUDIO_API_KEY=... saywho pull --project SayWho
   saywho stats                                   print the corpus statistics
   saywho agreement                               agreement of the second annotation with the gold
+  saywho leaderboard                             run every baseline on test, score, write eval/leaderboard.*
+  saywho predict --system rules --split test     predictions of one baseline, as a submission file
+  saywho validate-submission my.jsonl --split test
+  saywho score my.jsonl --split test             every metric with 95% bootstrap intervals
 """
 
 
@@ -59,6 +63,69 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from saywho.corpus.build import agreement_block
 
     print(agreement_block(Path(args.corpus) / "raw"), end="")
+    return 0
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from saywho.baselines.cache import training_data
+    from saywho.baselines.registry import Parts
+    from saywho.eval.run import gold_split, predict_split, submission_metadata, system_metadata
+    from saywho.eval.submission import write_submission
+
+    corpus = Path(args.corpus)
+    docs = gold_split(corpus, args.split)
+    parts = Parts(training_data(corpus), {doc.doc_id: doc for doc in docs})
+    predicted, seconds = predict_split(parts, args.system, docs)
+    output = Path(args.output or f"eval/predictions/{args.system}.{args.split}.jsonl")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_submission(output, submission_metadata(system_metadata(args.system)), predicted)
+    print(f"wrote {len(predicted)} predictions to {output} ({len(predicted) / seconds:.1f} documents/s)")
+    return 0
+
+
+def cmd_validate_submission(args: argparse.Namespace) -> int:
+    from saywho.eval.run import gold_split
+    from saywho.eval.submission import read_submission
+
+    submission, issues = read_submission(Path(args.file), gold_split(Path(args.corpus), args.split))
+    status = _report(issues)
+    if submission is not None:
+        print(f"ok: {len(submission.predictions)} predictions from {submission.metadata['name']!r}")
+    return status
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    import json
+
+    from saywho.eval.leaderboard import COLUMNS
+    from saywho.eval.run import gold_split
+    from saywho.eval.scorer import score
+    from saywho.eval.submission import read_submission
+
+    gold = gold_split(Path(args.corpus), args.split)
+    submission, issues = read_submission(Path(args.file), gold)
+    if submission is None:
+        return _report(issues)
+    _report(issues)
+    report = score(gold, submission.predictions, {**submission.metadata, "kind": "submission"}, args.split)
+    for metric, key, title in COLUMNS:
+        low, high = report.intervals[metric][key]
+        print(f"{title:>18}: {100 * report.scores[metric][key]:5.1f}  [{100 * low:5.1f}, {100 * high:5.1f}]")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from saywho.eval.readme import update_readme
+    from saywho.eval.run import leaderboard
+
+    out = Path(args.out)
+    rows, _ = leaderboard(Path(args.corpus), args.split, out, Path(args.submissions))
+    markdown = (out / "leaderboard.md").read_text(encoding="utf-8")
+    print(markdown, end="")
+    if args.split == "test":
+        update_readme(Path("README.md"), markdown)
     return 0
 
 
@@ -117,6 +184,33 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="corpus")
     p.set_defaults(run=cmd_agreement)
 
+    p = sub.add_parser("predict", help="run a baseline on a split and write its predictions as a submission file")
+    p.add_argument("--system", required=True, help="a registered system (saywho.baselines.registry.SYSTEMS)")
+    p.add_argument("--split", default="test", choices=("train", "validation", "test"))
+    p.add_argument("--output", help="the predictions file (default: eval/predictions/SYSTEM.SPLIT.jsonl)")
+    p.add_argument("--corpus", default="corpus")
+    p.set_defaults(run=cmd_predict)
+
+    p = sub.add_parser("validate-submission", help="check a submission file against a split")
+    p.add_argument("file")
+    p.add_argument("--split", default="test", choices=("train", "validation", "test"))
+    p.add_argument("--corpus", default="corpus")
+    p.set_defaults(run=cmd_validate_submission)
+
+    p = sub.add_parser("score", help="score a submission file on a split, with 95%% intervals")
+    p.add_argument("file")
+    p.add_argument("--split", default="test", choices=("train", "validation", "test"))
+    p.add_argument("--corpus", default="corpus")
+    p.add_argument("--json", help="also write the full score report (every metric, breakdowns, provenance) here")
+    p.set_defaults(run=cmd_score)
+
+    p = sub.add_parser("leaderboard", help="the main job: build if needed, run every baseline, score, write the leaderboard")
+    p.add_argument("--split", default="test", choices=("validation", "test"))
+    p.add_argument("--corpus", default="corpus")
+    p.add_argument("--out", default="eval", help="where leaderboard.{md,json,html,png,tex} go (default: eval)")
+    p.add_argument("--submissions", default="eval/submissions", help="folder of submission files to include")
+    p.set_defaults(run=cmd_leaderboard)
+
     p = sub.add_parser("config", help="print the Label Studio labeling config")
     p.set_defaults(run=cmd_config)
 
@@ -149,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         return _report(exc.issues)
     except (ServerError, ApiError, httpx.HTTPError) as exc:
         print(f"saywho {args.command}: Label Studio: {exc}", file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"saywho {args.command}: {exc}", file=sys.stderr)
         return 2
 
 

@@ -100,3 +100,7 @@ class SayWhoError(Exception):
     def __init__(self, issues: list[Issue]):
         self.issues = issues
         super().__init__("\n".join(map(str, issues)))
+
+
+class UsageError(Exception):
+    """A wrong name or setting on the command line: the message says what to use instead."""

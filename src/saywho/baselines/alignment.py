@@ -18,8 +18,10 @@ from saywho.eval.scorer import score
 from saywho.inventory import UNKNOWN_SPEAKER
 
 _WORD = re.compile(r"\w+")
-_STOP = frozenset("a an and are as at be but by for from had has have he her his i in is it its of on or our she "
-                  "that the their them they this to was we were will with would you".split())
+_STOP = frozenset(
+    "a an and are as at be but by for from had has have he her his i in is it its of on or our she "
+    "that the their them they this to was we were will with would you".split()
+)
 GRID = tuple((same, other) for same in (0.1, 0.2, 0.3, 0.4) for other in (0.3, 0.4, 0.5, 0.6) if same <= other)
 
 
@@ -41,7 +43,7 @@ class Aligner:
     def align(self, docs: list[Document]) -> list[Document]:
         """The documents of one event with every QUOTE given a statement_id shared by the quotes it links."""
         quotes = [(d, q) for d, doc in enumerate(docs) for q in doc.labelled("QUOTE")]
-        words = [content_words(docs[d].text[q.start:q.end]) for d, q in quotes]
+        words = [content_words(docs[d].text[q.start : q.end]) for d, q in quotes]
         speakers = [speaker_ids(docs[d], q) - {UNKNOWN_SPEAKER, ""} for d, q in quotes]
         parent = list(range(len(quotes)))
 
@@ -61,8 +63,15 @@ class Aligner:
         for i, (d, q) in enumerate(quotes):
             names.setdefault(root(i), f"{docs[d].doc_id}/{q.id}")
         statement = {(d, q.id): names[root(i)] for i, (d, q) in enumerate(quotes)}
-        return [replace(doc, spans=tuple(replace(s, statement_id=statement[(d, s.id)]) if s.label == "QUOTE" else s
-                                         for s in doc.spans)) for d, doc in enumerate(docs)]
+        return [
+            replace(
+                doc,
+                spans=tuple(
+                    replace(s, statement_id=statement[(d, s.id)]) if s.label == "QUOTE" else s for s in doc.spans
+                ),
+            )
+            for d, doc in enumerate(docs)
+        ]
 
 
 def align_all(docs: list[Document], aligner: Aligner) -> list[Document]:
@@ -79,10 +88,13 @@ def align_all(docs: list[Document], aligner: Aligner) -> list[Document]:
 
 def train_aligner(data: TrainingData) -> Aligner:
     """The bars with the best pairwise F1 over the validation split's gold quotes."""
+
     def f1(aligner: Aligner) -> float:
         unaligned = [replace(d, spans=tuple(replace(s, statement_id=None) for s in d.spans)) for d in data.validation]
         predicted = align_all(unaligned, aligner)
-        report = score(list(data.validation), {d.doc_id: d for d in predicted}, {"name": "aligner"}, "validation", resamples=1)
+        report = score(
+            list(data.validation), {d.doc_id: d for d in predicted}, {"name": "aligner"}, "validation", resamples=1
+        )
         return report.scores["alignment"]["pairs.f1"]
 
     return max((Aligner(*bars) for bars in GRID), key=lambda aligner: (f1(aligner), -aligner.any_speaker))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -32,9 +33,26 @@ def training_data(corpus: Path) -> TrainingData:
     return TrainingData(tuple(by_split["train"]), tuple(by_split["validation"]), corpus_hash(corpus))
 
 
+# The code a trained model depends on: the baselines themselves and what they read documents and tokens with.
+MODEL_CODE = ("baselines/*.py", "tokenize.py", "bio.py", "document.py", "inventory.py")
+
+
+@functools.cache
+def code_hash() -> str:
+    """A hash of the code models depend on: a model trained by other code (features, lexicon) is never reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(p for pattern in MODEL_CODE for p in package.glob(pattern)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def cached(name: str, data: TrainingData, train: Callable[[TrainingData], T]) -> T:
-    """The model `name` trained on `data`: loaded from the cache (our own pickles only), or trained and stored."""
-    path = cache_dir() / data.corpus_hash / f"{name}.pkl"
+    """The model `name` trained on `data`: loaded from the cache (our own pickles only), or trained and stored.
+
+    Keyed by the training data and the code, so neither a new corpus nor a code change reuses a stale model.
+    """
+    path = cache_dir() / f"{data.corpus_hash}-{code_hash()}" / f"{name}.pkl"
     if path.exists():
         with path.open("rb") as handle:
             return pickle.load(handle)

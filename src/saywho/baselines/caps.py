@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from saywho.baselines.base import TrainingData
-from saywho.baselines.crf import sentence_starts
+from saywho.baselines.crf import token_layout
 from saywho.document import Document, Span, canonical
 from saywho.inventory import ENTITY_LAYER
 from saywho.tokenize import Token, tokenize
@@ -42,7 +42,7 @@ class CapitalisedSystem:
         tokens = tokenize(doc.text)
         entities = []
         for first, last in capitalised_runs(doc.text, tokens, self.common_words):
-            label = self.label_of(doc.text[tokens[first].start:tokens[last].end], tokens[last].text)
+            label = self.label_of(doc.text[tokens[first].start : tokens[last].end], tokens[last].text)
             if label != NO_ENTITY:
                 entities.append(Span(f"e{len(entities) + 1}", tokens[first].start, tokens[last].end, label))
         return canonical(replace(doc, spans=tuple(entities), relations=()))
@@ -82,7 +82,7 @@ def sentence_initial_words(text: str, tokens: tuple[Token, ...]) -> list[bool]:
     """True for the first word of every sentence, past any opening quotation mark or dash before it."""
     initial: list[bool] = []
     waiting = False  # a sentence has started and its first word is still to come
-    for token, starts in zip(tokens, sentence_starts(text, tokens)):
+    for token, starts in zip(tokens, token_layout(text, tokens).sentence_start):
         waiting = waiting or starts
         is_word = token.text[0].isalnum()
         initial.append(waiting and is_word)
@@ -116,7 +116,7 @@ def count_last_word_labels(docs: Iterable[Document]) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in docs:
         for span in doc.layer(ENTITY_LAYER):
-            words = tokenize(doc.text[span.start:span.end])
+            words = tokenize(doc.text[span.start : span.end])
             if words:
                 counts[words[-1].text][span.label] += 1
     return dict(counts)

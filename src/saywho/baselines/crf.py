@@ -24,7 +24,7 @@ Training is L-BFGS (sklearn_crfsuite, deterministic for the same data) on the tr
 on the validation split from the grid C1_GRID x C2_GRID = {0.01, 0.1, 0.5} x {0.001, 0.01, 0.1} by seqeval F1
 (strict IOB2, micro); ties keep the earlier grid point. The chosen values and the score of every grid point are kept
 on the trained LayerTagger. On the v1 corpus (90 train, 30 validation documents) the choice is c1=0.01, c2=0.01 for
-entities (validation F1 0.766) and c1=0.1, c2=0.1 for attribution (0.880).
+entities (validation F1 0.764) and c1=0.1, c2=0.1 for attribution (0.883).
 
 Linking (CrfSystem): each predicted QUOTE is linked to one SPEAKER and one CUE, each the nearest candidate among
 the spans in the sentences the quote covers or the sentence just before or after them. Candidates in a sentence
@@ -59,6 +59,8 @@ Features = dict[str, str | bool]
 
 C1_GRID = (0.01, 0.1, 0.5)
 C2_GRID = (0.001, 0.01, 0.1)
+GRID = tuple(product(C1_GRID, C2_GRID))
+# A cap on L-BFGS iterations that keeps training the whole grid of both layers to a few minutes.
 MAX_ITERATIONS = 150
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -67,6 +69,7 @@ MAX_ITERATIONS = 150
 # Marks whose role the character alone decides, with their type.
 _OPENING = {"“": "curly", "«": "guillemet", "‘": "single"}
 _CLOSING = {"”": "curly", "»": "guillemet"}
+# Marks that open or close depending on the characters around them.
 _STRAIGHT = {'"': "straight", "'": "single"}
 
 
@@ -111,7 +114,7 @@ def mark_role(text: str, token: Token, single_open: bool) -> tuple[str, str] | N
     return "close", kind
 
 
-def mark_contexts(text: str, tokens: tuple[Token, ...]) -> list[MarkContext]:
+def mark_contexts(text: str, tokens: tuple[Token, ...], paragraph_start: list[bool]) -> list[MarkContext]:
     """The quotation-mark context of every token.
 
     Open marks form a stack. A closing mark closes the innermost open mark of its type (and any opened inside
@@ -120,74 +123,87 @@ def mark_contexts(text: str, tokens: tuple[Token, ...]) -> list[MarkContext]:
     paragraph start that is not an opening mark every open quotation is dropped, so a stray mark cannot put the
     rest of the article inside a quote.
     """
-    starts = paragraph_starts(text, tokens)
+    roles: list[str | None] = []
+    states: list[tuple[bool, str | None]] = []
     open_types: list[str] = []
-    last_open: int | None = None
-    last_close: int | None = None
-    contexts: list[MarkContext] = []
-    for i, token in enumerate(tokens):
+    for token, starts_paragraph in zip(tokens, paragraph_start):
         role = mark_role(text, token, "single" in open_types)
-        if starts[i] and (role is None or role[0] != "open"):
+        if starts_paragraph and (role is None or role[0] != "open"):
             open_types.clear()
         if role is not None and role[1] in open_types:
-            del open_types[open_types.index(role[1]):]
+            del open_types[open_types.index(role[1]) :]
         # A mark token is outside the quotation it opens or closes: read the state before pushing an opening.
-        inside, kind = bool(open_types), (open_types[-1] if open_types else None)
+        states.append((bool(open_types), open_types[-1] if open_types else None))
         if role is not None and role[0] == "open":
             open_types.append(role[1])
-            last_open = i
-        elif role is not None:
-            last_close = i
-        contexts.append(MarkContext(
-            role=role[0] if role else None, inside=inside, mark_type=kind,
-            since_open=None if last_open is None else i - last_open,
-            since_close=None if last_close is None else i - last_close,
-            until_open=None, until_close=None,
-        ))
-    return _with_lookahead(contexts)
+        roles.append(role[0] if role else None)
+    since_open, since_close = _distances(roles, "open"), _distances(roles, "close")
+    until_open = _distances(roles[::-1], "open")[::-1]
+    until_close = _distances(roles[::-1], "close")[::-1]
+    return [
+        MarkContext(role, inside, kind, since_open[i], since_close[i], until_open[i], until_close[i])
+        for i, (role, (inside, kind)) in enumerate(zip(roles, states))
+    ]
 
 
-def _with_lookahead(contexts: list[MarkContext]) -> list[MarkContext]:
-    """The contexts with the distances to the next opening and closing mark filled in, from a backward pass."""
-    next_open: int | None = None
-    next_close: int | None = None
-    result = list(contexts)
-    for i in range(len(contexts) - 1, -1, -1):
-        result[i] = replace(contexts[i], until_open=None if next_open is None else next_open - i,
-                            until_close=None if next_close is None else next_close - i)
-        if contexts[i].role == "open":
-            next_open = i
-        elif contexts[i].role == "close":
-            next_close = i
-    return result
+def _distances(roles: list[str | None], wanted: str) -> list[int | None]:
+    """For every position, how many positions back the last `wanted` role was (0 on it), None before the first."""
+    last: int | None = None
+    distances: list[int | None] = []
+    for i, role in enumerate(roles):
+        if role == wanted:
+            last = i
+        distances.append(None if last is None else i - last)
+    return distances
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Layout: paragraphs and sentences
+# Layout: paragraphs, sentences, headline
 
 _SENTENCE_END = {".", "!", "?"}
 
 
+@dataclass(frozen=True)
+class TokenLayout:
+    """Where every token of a text stands: quotation marks, paragraph, sentence and headline."""
+
+    marks: list[MarkContext]
+    paragraph_start: list[bool]
+    sentence: list[int]
+    in_headline: list[bool]
+
+    @property
+    def sentence_start(self) -> list[bool]:
+        return [i == 0 or self.sentence[i] != self.sentence[i - 1] for i in range(len(self.sentence))]
+
+
+def token_layout(text: str, tokens: tuple[Token, ...]) -> TokenLayout:
+    paragraphs = paragraph_starts(text, tokens)
+    marks = mark_contexts(text, tokens, paragraphs)
+    headline_end = text.find("\n") if "\n" in text else len(text)
+    return TokenLayout(
+        marks, paragraphs, sentence_ids(tokens, marks, paragraphs), [token.start < headline_end for token in tokens]
+    )
+
+
 def paragraph_starts(text: str, tokens: tuple[Token, ...]) -> list[bool]:
     """True for the first token of the text and every token that follows a line break."""
-    return [i == 0 or "\n" in text[tokens[i - 1].end:token.start] for i, token in enumerate(tokens)]
+    return [i == 0 or "\n" in text[tokens[i - 1].end : token.start] for i, token in enumerate(tokens)]
 
 
-def sentence_ids(text: str, tokens: tuple[Token, ...]) -> list[int]:
+def sentence_ids(tokens: tuple[Token, ...], marks: list[MarkContext], paragraph_start: list[bool]) -> list[int]:
     """The index of the sentence of every token.
 
     A sentence starts at a paragraph start, or after a full stop, question or exclamation mark (and any closing
     quotation marks after it) at a token that begins with an upper-case letter or is an opening quotation mark.
     Abbreviations followed by a name ("Dr. Varg") split a sentence too: a rare case in this corpus.
     """
-    roles = [context.role for context in mark_contexts(text, tokens)]
-    paragraphs = paragraph_starts(text, tokens)
     ids: list[int] = []
     ended = False  # the previous tokens closed a sentence, waiting for the next one to start
     for i, token in enumerate(tokens):
-        role = roles[i]
+        role = marks[i].role
         begins = token.text[0].isupper() or role == "open"
-        if i > 0 and (paragraphs[i] or (ended and begins)):
+        if i > 0 and (paragraph_start[i] or (ended and begins)):
             ids.append(ids[-1] + 1)
         else:
             ids.append(ids[-1] if ids else 0)
@@ -198,19 +214,9 @@ def sentence_ids(text: str, tokens: tuple[Token, ...]) -> list[int]:
     return ids
 
 
-def sentence_starts(text: str, tokens: tuple[Token, ...]) -> list[bool]:
-    ids = sentence_ids(text, tokens)
-    return [i == 0 or ids[i] != ids[i - 1] for i in range(len(ids))]
-
-
-def headline_end(text: str) -> int:
-    """The character offset where the headline (the first line) ends."""
-    newline = text.find("\n")
-    return len(text) if newline < 0 else newline
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Features, one function per group
+
 
 def identity_features(word: str) -> Features:
     return {"word": word, "lower": word.lower()}
@@ -251,7 +257,7 @@ def orthography_features(word: str) -> Features:
 
 
 def cue_matches(tokens: tuple[Token, ...], cue_forms: Iterable[str]) -> list[str | None]:
-    """"B" for the first token of a cue form of the lexicon, "I" for the following ones, None elsewhere.
+    """ "B" for the first token of a cue form of the lexicon, "I" for the following ones, None elsewhere.
 
     Forms are matched on lower-case canonical tokens, longest form first, left to right without overlaps.
     """
@@ -260,11 +266,11 @@ def cue_matches(tokens: tuple[Token, ...], cue_forms: Iterable[str]) -> list[str
     tags: list[str | None] = [None] * len(tokens)
     i = 0
     while i < len(tokens):
-        form = next((f for f in by_first_word.get(lowered[i], ()) if tuple(lowered[i:i + len(f)]) == f), None)
+        form = next((f for f in by_first_word.get(lowered[i], ()) if tuple(lowered[i : i + len(f)]) == f), None)
         if form is None:
             i += 1
             continue
-        tags[i:i + len(form)] = ["B"] + ["I"] * (len(form) - 1)
+        tags[i : i + len(form)] = ["B"] + ["I"] * (len(form) - 1)
         i += len(form)
     return tags
 
@@ -288,9 +294,11 @@ def _distance_bin(distance: int | None) -> str:
     """Distances bucketed so that near marks are told apart exactly and far ones fall in a few wide bins."""
     if distance is None:
         return "none"
-    for limit, name in ((3, None), (5, "4-5"), (10, "6-10"), (20, "11-20")):
+    if distance <= 3:
+        return str(distance)
+    for limit, name in ((5, "4-5"), (10, "6-10"), (20, "11-20")):
         if distance <= limit:
-            return name or str(distance)
+            return name
     return ">20"
 
 
@@ -335,27 +343,33 @@ def neighbour_features(own: list[Features], i: int) -> Features:
     return features
 
 
-def document_features(text: str, tokens: tuple[Token, ...], cue_forms: Iterable[str] = CUE_FORMS) -> list[Features]:
+def document_features(
+    tokens: tuple[Token, ...], layout: TokenLayout, cue_forms: Iterable[str] = CUE_FORMS
+) -> list[Features]:
     """The feature dict of every token of a text, the input of both taggers."""
-    contexts = mark_contexts(text, tokens)
     cues = cue_matches(tokens, cue_forms)
-    sentences = sentence_starts(text, tokens)
-    paragraphs = paragraph_starts(text, tokens)
-    headline = headline_end(text)
+    sentence_start = layout.sentence_start
     own: list[Features] = []
     for i, token in enumerate(tokens):
-        own.append({
-            "bias": True,
-            **identity_features(token.text),
-            **shape_features(token.text),
-            **affix_features(token.text),
-            **orthography_features(token.text),
-            **cue_features(cues[i]),
-            **quote_state_features(contexts[i]),
-            **mark_position_features(contexts[i]),
-            **layout_features(sentences[i], paragraphs[i], token.start < headline),
-        })
+        own.append(
+            {
+                "bias": True,
+                **identity_features(token.text),
+                **shape_features(token.text),
+                **affix_features(token.text),
+                **orthography_features(token.text),
+                **cue_features(cues[i]),
+                **quote_state_features(layout.marks[i]),
+                **mark_position_features(layout.marks[i]),
+                **layout_features(sentence_start[i], layout.paragraph_start[i], layout.in_headline[i]),
+            }
+        )
     return [{**features, **neighbour_features(own, i)} for i, features in enumerate(own)]
+
+
+def text_features(text: str) -> list[Features]:
+    tokens = tokenize(text)
+    return document_features(tokens, token_layout(text, tokens))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -383,16 +397,17 @@ def layer_sequences(docs: Iterable[Document], layer: str) -> tuple[list[list[Fea
     """Token features and gold IOB2 tags of one layer, one sequence per document."""
     inputs, tags = [], []
     for doc in docs:
-        tokens = tokenize(doc.text)
-        inputs.append(document_features(doc.text, tokens))
-        tags.append(spans_to_bio(tokens, doc.layer(layer)))
+        inputs.append(text_features(doc.text))
+        tags.append(spans_to_bio(tokenize(doc.text), doc.layer(layer)))
     return inputs, tags
 
 
-def fit_crf(inputs: list[list[Features]], tags: list[list[str]], c1: float, c2: float,
-            max_iterations: int = MAX_ITERATIONS) -> sklearn_crfsuite.CRF:
-    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations,
-                               all_possible_transitions=True)
+def fit_crf(
+    inputs: list[list[Features]], tags: list[list[str]], c1: float, c2: float, max_iterations: int = MAX_ITERATIONS
+) -> sklearn_crfsuite.CRF:
+    crf = sklearn_crfsuite.CRF(
+        algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations, all_possible_transitions=True
+    )
     crf.fit(inputs, tags)
     return crf
 
@@ -402,9 +417,9 @@ def strict_f1(gold: list[list[str]], predicted: list[list[str]]) -> float:
     return float(f1_score(gold, predicted, mode="strict", scheme=IOB2, average="micro", zero_division=0))
 
 
-def train_layer_tagger(data: TrainingData, layer: str,
-                       grid: Iterable[tuple[float, float]] = tuple(product(C1_GRID, C2_GRID)),
-                       max_iterations: int = MAX_ITERATIONS) -> LayerTagger:
+def train_layer_tagger(
+    data: TrainingData, layer: str, grid: Iterable[tuple[float, float]] = GRID, max_iterations: int = MAX_ITERATIONS
+) -> LayerTagger:
     """Fit one CRF per grid point on train and keep the one with the best validation F1."""
     train_inputs, train_tags = layer_sequences(data.train, layer)
     validation_inputs, validation_tags = layer_sequences(data.validation, layer)
@@ -423,6 +438,7 @@ def train_layer_tagger(data: TrainingData, layer: str,
 # ---------------------------------------------------------------------------------------------------------------
 # The system
 
+
 @dataclass(frozen=True)
 class CrfSystem:
     """Entities and attribution spans from the two CRF taggers, quotes linked to speakers and cues by rule."""
@@ -433,23 +449,27 @@ class CrfSystem:
 
     def predict(self, doc: Document) -> Document:
         tokens = tokenize(doc.text)
-        features = document_features(doc.text, tokens)
+        layout = token_layout(doc.text, tokens)
+        features = document_features(tokens, layout)
         entities = _numbered(bio_to_spans(tokens, self.entities.tag(features)), "e")
         attribution = bio_to_spans(tokens, self.attribution.tag(features))
-        quotes = _numbered(_of_label(attribution, "QUOTE"), "q")
+        ranges = TokenRanges(tokens)
+        quotes = [
+            replace(quote, form=quote_form(*ranges.of(quote), layout.marks))
+            for quote in _numbered(_of_label(attribution, "QUOTE"), "q")
+        ]
+        speakers = resolve_speakers(doc, _numbered(_of_label(attribution, "SPEAKER"), "s"))
         cues = _numbered(_of_label(attribution, "CUE"), "c")
-        speakers = _numbered(_of_label(attribution, "SPEAKER"), "s")
-        speakers = resolve_speakers(doc, speakers)
-        contexts = mark_contexts(doc.text, tokens)
-        quotes = [_with_form(quote, tokens, contexts) for quote in quotes]
-        relations = link_quotes(doc.text, tokens, quotes, speakers, cues)
+        relations = link_quotes(quotes, speakers, cues, ranges, layout.sentence)
         return canonical(replace(doc, spans=(*entities, *quotes, *speakers, *cues), relations=tuple(relations)))
 
 
 def train_crf_system(data: TrainingData) -> CrfSystem:
     """The CRF system trained on data.train with hyper-parameters chosen on data.validation, from the cache."""
-    taggers = {layer: cached(name, data, lambda d, layer=layer: train_layer_tagger(d, layer))
-               for layer, name in LAYER_MODELS.items()}
+    taggers = {
+        layer: cached(name, data, lambda d, layer=layer: train_layer_tagger(d, layer))
+        for layer, name in LAYER_MODELS.items()
+    }
     return CrfSystem(taggers[ENTITY_LAYER], taggers[ATTRIBUTION_LAYER])
 
 
@@ -462,45 +482,45 @@ def _numbered(spans: Iterable[Span], prefix: str) -> list[Span]:
     return [replace(span, id=f"{prefix}{n}") for n, span in enumerate(spans, start=1)]
 
 
-def _token_range(tokens: tuple[Token, ...], span: Span) -> tuple[int, int]:
-    """The first and last token index of a span predicted on token boundaries."""
-    first = next(i for i, t in enumerate(tokens) if t.start == span.start)
-    last = next(i for i in range(first, len(tokens)) if tokens[i].end == span.end)
-    return first, last
+class TokenRanges:
+    """First and last token index of spans that start and end on token boundaries, as predicted spans do."""
+
+    def __init__(self, tokens: tuple[Token, ...]) -> None:
+        self._first = {token.start: i for i, token in enumerate(tokens)}
+        self._last = {token.end: i for i, token in enumerate(tokens)}
+
+    def of(self, span: Span) -> tuple[int, int]:
+        return self._first[span.start], self._last[span.end]
 
 
-def quote_form(first: int, last: int, contexts: list[MarkContext]) -> str:
+def quote_form(first: int, last: int, marks: list[MarkContext]) -> str:
     """direct when both ends are inside quotation marks, mixed when a mark is inside the span, else indirect."""
-    if contexts[first].inside and contexts[last].inside:
+    if marks[first].inside and marks[last].inside:
         return "direct"
-    if any(context.role is not None for context in contexts[first:last + 1]):
+    if any(context.role is not None for context in marks[first : last + 1]):
         return "mixed"
     return "indirect"
 
 
-def _with_form(quote: Span, tokens: tuple[Token, ...], contexts: list[MarkContext]) -> Span:
-    return replace(quote, form=quote_form(*_token_range(tokens, quote), contexts))
-
-
-def link_quotes(text: str, tokens: tuple[Token, ...], quotes: list[Span], speakers: list[Span],
-                cues: list[Span]) -> list[Relation]:
+def link_quotes(
+    quotes: list[Span], speakers: list[Span], cues: list[Span], ranges: TokenRanges, sentence_of: list[int]
+) -> list[Relation]:
     """said_by and cued_by relations from every quote to its nearest speaker and cue (see the module docstring)."""
-    sentence_of = sentence_ids(text, tokens)
     relations = []
     for quote in quotes:
         for relation, candidates in (("said_by", speakers), ("cued_by", cues)):
-            nearest = _nearest(quote, candidates, tokens, sentence_of)
+            nearest = _nearest(quote, candidates, ranges, sentence_of)
             if nearest is not None:
                 relations.append(Relation(relation, quote.id, nearest.id))
     return relations
 
 
-def _nearest(quote: Span, candidates: list[Span], tokens: tuple[Token, ...], sentence_of: list[int]) -> Span | None:
-    quote_first, quote_last = _token_range(tokens, quote)
+def _nearest(quote: Span, candidates: list[Span], ranges: TokenRanges, sentence_of: list[int]) -> Span | None:
+    quote_first, quote_last = ranges.of(quote)
     quote_sentences = range(sentence_of[quote_first], sentence_of[quote_last] + 1)
     ranked = []
     for candidate in candidates:
-        first, last = _token_range(tokens, candidate)
+        first, last = ranges.of(candidate)
         sentence = sentence_of[first]
         if quote_sentences.start - 1 <= sentence <= quote_sentences.stop:
             adjacent = sentence not in quote_sentences

@@ -27,12 +27,21 @@ def predict_row(row: dict[str, Any], system: System) -> dict[str, Any]:
 
 
 def _map(dataset: datasets.Dataset | datasets.IterableDataset, system: System, num_proc: int | None = None):
-    options = {} if isinstance(dataset, datasets.IterableDataset) else {
-        "num_proc": num_proc, "new_fingerprint": f"predict-{system.name}", "desc": f"predicting with {system.name}"}
+    options = (
+        {}
+        if isinstance(dataset, datasets.IterableDataset)
+        else {
+            "num_proc": num_proc,
+            "new_fingerprint": f"predict-{system.name}",
+            "desc": f"predicting with {system.name}",
+        }
+    )
     return dataset.map(predict_row, fn_kwargs={"system": system}, **options)
 
 
-def predict_documents(system: System, docs: Iterable[Document], aligner: Aligner, num_proc: int | None = None) -> list[Document]:
+def predict_documents(
+    system: System, docs: Iterable[Document], aligner: Aligner, num_proc: int | None = None
+) -> list[Document]:
     """Predictions for in-memory documents, aligned across the outlets of each event."""
     rows = [document_to_json(unannotated(doc)) for doc in docs]
     dataset = datasets.Dataset.from_list(rows, features=FEATURES["documents"])

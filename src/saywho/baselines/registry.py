@@ -16,6 +16,7 @@ from saywho.baselines.direct import DirectQuotesSystem
 from saywho.baselines.rules import RulesSystem
 from saywho.baselines.stance import train_majority, train_tfidf
 from saywho.document import Document
+from saywho.issues import UsageError
 
 
 @dataclass(frozen=True)
@@ -47,27 +48,41 @@ class Entry:
 
 
 SYSTEMS: dict[str, Entry] = {
-    "direct-quotes": Entry("direct quotes only, speaker = nearest name-like subject, no coreference (textacy-like)",
-                           lambda p: DirectQuotesSystem()),
-    "rules": Entry("rule-based attributor: direct, split, multi-paragraph, indirect and mixed quotes, coreference",
-                   lambda p: RulesSystem()),
+    "direct-quotes": Entry(
+        "direct quotes only, speaker = nearest name-like subject, no coreference (textacy-like)",
+        lambda p: DirectQuotesSystem(),
+    ),
+    "rules": Entry(
+        "rule-based attributor: direct, split, multi-paragraph, indirect and mixed quotes, coreference",
+        lambda p: RulesSystem(),
+    ),
     "caps": Entry("capitalised-word runs as entities, labelled by their most frequent train label", lambda p: p.caps()),
     "crf": Entry("CRF taggers for entities and attribution spans, with speaker linking", lambda p: p.crf()),
-    "rules+majority": Entry("rules attribution, majority stance", lambda p: Combined("rules+majority", None, RulesSystem(), p.majority())),
-    "rules+tfidf": Entry("rules attribution, TF-IDF logistic-regression stance",
-                         lambda p: Combined("rules+tfidf", None, RulesSystem(), p.tfidf())),
-    "crf+tfidf": Entry("CRF entities and attribution, TF-IDF stance", lambda p: Combined("crf+tfidf", p.crf(), p.crf(), p.tfidf())),
-    "crf-entities+rules+tfidf": Entry("CRF entities, rules attribution, TF-IDF stance",
-                                      lambda p: Combined("crf-entities+rules+tfidf", p.crf(), RulesSystem(), p.tfidf())),
-    "gold-quotes+majority": Entry("oracle gold quotes and speakers, majority stance (stance track)",
-                                  lambda p: Combined("gold-quotes+majority", None, GoldQuotes(p.split_gold), p.majority()), True),
-    "gold-quotes+tfidf": Entry("oracle gold quotes and speakers, TF-IDF stance (stance track)",
-                               lambda p: Combined("gold-quotes+tfidf", None, GoldQuotes(p.split_gold), p.tfidf()), True),
+    "rules+majority": Entry(
+        "rules attribution, majority stance", lambda p: Combined("rules+majority", None, RulesSystem(), p.majority())
+    ),
+    "rules+tfidf": Entry(
+        "rules attribution, TF-IDF logistic-regression stance",
+        lambda p: Combined("rules+tfidf", None, RulesSystem(), p.tfidf()),
+    ),
+    "crf+tfidf": Entry(
+        "CRF entities and attribution, TF-IDF stance", lambda p: Combined("crf+tfidf", p.crf(), p.crf(), p.tfidf())
+    ),
+    "crf-entities+rules+tfidf": Entry(
+        "CRF entities, rules attribution, TF-IDF stance",
+        lambda p: Combined("crf-entities+rules+tfidf", p.crf(), RulesSystem(), p.tfidf()),
+    ),
+    "gold-quotes+majority": Entry(
+        "oracle gold quotes and speakers, majority stance (stance track)",
+        lambda p: Combined("gold-quotes+majority", None, GoldQuotes(p.split_gold), p.majority()),
+        True,
+    ),
+    "gold-quotes+tfidf": Entry(
+        "oracle gold quotes and speakers, TF-IDF stance (stance track)",
+        lambda p: Combined("gold-quotes+tfidf", None, GoldQuotes(p.split_gold), p.tfidf()),
+        True,
+    ),
 }
-
-
-class UnknownSystem(Exception):
-    pass
 
 
 def build_system(name: str, parts: Parts) -> System:
@@ -75,7 +90,7 @@ def build_system(name: str, parts: Parts) -> System:
     if name not in SYSTEMS:
         close = difflib.get_close_matches(name, SYSTEMS, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; the systems are {', '.join(SYSTEMS)}"
-        raise UnknownSystem(f"no system named {name!r}{hint}")
+        raise UsageError(f"no system named {name!r}{hint}")
     return SYSTEMS[name].build(parts)
 
 

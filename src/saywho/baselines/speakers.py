@@ -6,27 +6,29 @@ pronoun, anonymous) on predicted SPEAKER spans. It needs nothing but the article
 - named_mentions() finds the proper names of the body with a capitalisation heuristic, titles split off;
 - EntityIndex merges them into entities in reading order (a surname or a short organisation name joins the full
   name seen before it) and records each entity's roles ("minister", "spokeswoman") and gender evidence;
-- a name speaker is looked up in the index, a pronoun goes to the nearest compatible entity before it, a nominal
-  ("the minister", "the union") to the nearest entity with that role or that word in its name, an anonymous
-  description ("a senior official") to 'unknown'.
+- a name speaker is looked up in the index; a pronoun goes to the nearest compatible entity before it (gender,
+  person or organisation), preferring among the few nearest one that has already spoken or carries a title; a
+  nominal ("the minister", "the union") goes to the nearest entity with that role or that word in its name; an
+  anonymous description ("a senior official") to 'unknown'.
 
 The headline precedes the article that introduces its people, so headline speakers look forward instead.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from saywho.baselines.cues import CUE_WORDS
+from saywho.baselines.cues import CUE_FORMS
 from saywho.document import Document, Span
 from saywho.inventory import UNKNOWN_SPEAKER
 
 # Words that name a role rather than a person; they stay outside the name ("Defence Minister [Severin Dorrance]").
-TITLE_WORDS = frozenset(
-    """
+TITLE_WORDS = frozenset("""
     minister secretary mayor president chancellor councillor councilor spokesman spokeswoman spokesperson chief
     executive director chair chairman chairwoman chairperson leader governor senator judge justice prosecutor
     dr mr mrs ms miss professor prof sir dame lord lady general admiral captain commissioner inspector
@@ -34,16 +36,15 @@ TITLE_WORDS = frozenset(
     coach boss owner founder commander colonel sergeant lieutenant detective constable reverend bishop editor
     curator headteacher teacher principal dean economist analyst lawyer attorney campaigner activist pupil student
     skipper fisherman fishmonger pensioner landlord landlady shopkeeper trader farmer nurse doctor midwife surgeon
-    engineer scientist researcher author novelist writer artist player captain referee treasurer clerk registrar
+    engineer scientist researcher author novelist writer artist player referee treasurer clerk registrar
     warden regulator auditor ombudsman negotiator diplomat harbourmaster postmistress postmaster hotelier
-    greengrocer signaller publican baker butcher grocer vicar organiser organizer founder chairs
-    """.split()
-)
+    greengrocer signaller publican baker butcher grocer vicar organiser organizer chairs pm rider cyclist
+    athlete runner swimmer
+    """.split())
 
 # Last words of organisation names ("Tarrow Valley Constabulary", "Ostrel Energy"), and the words that open an
 # "X of Y" organisation name ("Ministry of Defence", "Guild of Brenholt Midwives").
-ORGANISATION_WORDS = frozenset(
-    """
+ORGANISATION_WORDS = frozenset("""
     council ministry party union federation association board authority command police service group forum fund
     trust foundation league club guild office commission agency department court bank company corporation corp
     inc ltd plc institute university college school hospital museum coalition alliance navy army constabulary
@@ -51,9 +52,9 @@ ORGANISATION_WORDS = frozenset(
     watch network society institution organisation organization bureau cooperative confederation lobby campaign
     movement front congress senate cabinet secretariat tribunal inquiry panel railways airlines airways holdings
     industries partners enterprises works mills marine motors transport utilities festival library gallery
-    theatre orchestra academy trustees inspectorate centre center admiralty observatory
-    """.split()
-)
+    theatre orchestra academy trustees inspectorate centre center admiralty observatory fishermen workers
+    consultants yards shipyards growers farmers traders parents rescue
+    """.split())
 
 # Nominal heads that refer to an organisation with another word in its name ("the police" -> "Tarrow Valley
 # Constabulary"), or to whichever organisation was named last (None).
@@ -79,36 +80,31 @@ PRONOUN_KIND = {
 # Determiners of an unidentified source: "a senior official", "two people familiar with ...", "some sources".
 INDEFINITE_DETERMINERS = frozenset("a an one two three four several some many other others".split())
 # Heads of anonymous groups named without a determiner: "Critics said", "Sources close to the talks".
-ANONYMOUS_HEADS = frozenset(
-    """
+ANONYMOUS_HEADS = frozenset("""
     sources source officials critics experts insiders people reports diplomats analysts observers others
     authorities residents campaigners opponents supporters witnesses economists lawyers aides allies readers
-    """.split()
-)
+    """.split())
 # Heads that speak for an organisation even with an indefinite article ("a spokesperson for the board").
 SPOKES_HEADS = frozenset("spokesman spokeswoman spokesperson representative".split())
-# Capitalised words that are not names when they open a run: sentence openers, weekdays, months, honorifics.
-FUNCTION_WORDS = frozenset(
-    """
+# Capitalised words that are never part of a name: sentence openers, title-case auxiliaries, weekdays, months.
+FUNCTION_WORDS = frozenset("""
     the a an and but or if in on at of for to from by with as so yet after before when while since although
     though because this that these those there here it its he she they we i you his her their our my your
     according speaking meanwhile however also still even only both every each all no not more most what why
-    how who where which then now once today yesterday tomorrow last next
+    how who where which then now once today yesterday tomorrow last next was were is are has have had will did does
+    do
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december
-    """.split()
-)
+    """.split())
 _FEMALE_MARKERS = frozenset("she her mrs ms miss spokeswoman chairwoman dame lady queen princess landlady".split())
 _MALE_MARKERS = frozenset("he his him mr spokesman chairman sir lord king prince landlord".split())
 
 # Last words of place names, which are never speakers ("Saddler Bay", "Market Street", "Brook Street Hall").
-PLACE_WORDS = frozenset(
-    """
+PLACE_WORDS = frozenset("""
     bay strait street road lane square row park hall bridge river sea ocean islands island isle hills hill valley
     cross point quay harbour port coast ward north south east west moor pass head cafe café arms inn pub prison
     primary station airport estate centre way avenue gate gates field fields wood forest lake loch glen
-    """.split()
-)
+    """.split())
 
 # A single capitalised word from these lists names a role, not someone ("Police said", "Council").
 ROLE_ONLY_WORDS = TITLE_WORDS | ORGANISATION_WORDS | ANONYMOUS_HEADS | ORGANISATION_NOMINALS.keys()
@@ -119,19 +115,44 @@ _POSSESSIVE = ("’s", "'s")
 _CONNECTORS = frozenset({"of", "for", "and", "de", "van", "von", "der", "da", "la", "le"})
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+    }
+)
+
+
 def slugify(name: str) -> str:
     """The speaker_id of a name: accents folded, lowercase ASCII, apostrophes dropped, hyphens between words.
 
     >>> slugify("Pete Hegseth"), slugify("Åsa Nørgård-Lind"), slugify("Aurellian Teachers’ Guild")
-    ('pete-hegseth', 'asa-nrgard-lind', 'aurellian-teachers-guild')
+    ('pete-hegseth', 'asa-norgard-lind', 'aurellian-teachers-guild')
     """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
+    folded = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     folded = re.sub(r"['’]", "", folded)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
-def _bare(word: str) -> str:
-    """A word lowercased, without a possessive or a plural possessive mark: "Party’s" -> "party"."""
+def bare(word: str) -> str:
+    """A word lowercased, without a possessive or a plural possessive mark.
+
+    >>> bare("Party’s"), bare("Teachers’")
+    ('party', 'teachers')
+    """
     word = word.lower()
     return word[:-2] if word.endswith(_POSSESSIVE) else word.rstrip("’'")
 
@@ -144,7 +165,7 @@ def is_organisation_name(name: str) -> bool:
     """
     words = name.split()
     heads = [words[-1]] + [w for w, nxt in zip(words, words[1:]) if nxt in ("of", "for")]
-    return any(_bare(w) in ORGANISATION_WORDS for w in heads) or (len(words) == 1 and len(name) > 1 and name.isupper())
+    return any(bare(w) in ORGANISATION_WORDS for w in heads) or (len(words) == 1 and len(name) > 1 and name.isupper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +182,11 @@ class NamedMention:
         return is_organisation_name(self.name)
 
 
-def named_mentions(text: str) -> list[NamedMention]:
+@lru_cache(maxsize=4096)
+def named_mentions(text: str) -> tuple[NamedMention, ...]:
     """Every proper name in the text: runs of capitalised words, joined by "of", "for" and "and" only inside an
     organisation or a title, cut after their last title word; the titles keep the lowercase role words before.
+    Cached: the baselines ask again for the same article body and the same short phrases.
 
     >>> [(m.name, m.titles) for m in named_mentions("Ostrel’s foreign ministry spokeswoman Lidia Harkova said.")]
     [('Ostrel', ()), ('Lidia Harkova', ('foreign', 'ministry', 'spokeswoman'))]
@@ -178,16 +201,22 @@ def named_mentions(text: str) -> list[NamedMention]:
             mention = _mention(text, words, first + seg_first, first + seg_end)
             if mention is not None:
                 mentions.append(mention)
-    return mentions
+    return tuple(mentions)
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(_CAPITALISED.match(word)) and word.lower() not in FUNCTION_WORDS and word.lower() not in CUE_WORDS
+    """A capitalised word that can belong to a name: not a sentence opener, and not an inflected reporting verb
+    of a title-case headline ("Says", "Warns"); a bare form can be a name word ("Signal Workers")."""
+    lowered = word.lower()
+    return (
+        bool(_CAPITALISED.match(word)) and lowered not in FUNCTION_WORDS and CUE_FORMS.get(lowered, lowered) == lowered
+    )
 
 
 def _capitalised_runs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
     """Half-open word index ranges of capitalised runs: words one space apart, connectors allowed between
-    capitalised words, ending after a possessive ("Ostrel Energy’s")."""
+    capitalised words, ending after a possessive ("Ostrel Energy’s") unless it is part of the name ("Fishermen’s
+    Association")."""
     i = 0
     while i < len(words):
         if not _is_name_word(words[i].group()):
@@ -197,8 +226,11 @@ def _capitalised_runs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[i
         j = i + 1
         while (
             j < len(words)
-            and not words[j - 1].group().endswith(_POSSESSIVE)
             and text[words[j - 1].end() : words[j].start()] == " "
+            and (
+                not words[j - 1].group().endswith(_POSSESSIVE)
+                or _group_possessive(words[j - 1].group(), words[j].group())
+            )
         ):
             word = words[j].group()
             if _is_name_word(word):
@@ -210,20 +242,30 @@ def _capitalised_runs(text: str, words: list[re.Match[str]]) -> Iterator[tuple[i
         i = last + 1
 
 
+def _group_possessive(possessor: str, following: str) -> bool:
+    """A possessive inside an organisation's name: a plural group before an organisation word ("Fishermen’s
+    Association", "Women’s Ice League"), not a place's ("Veskaria’s Directorate of Defence")."""
+    return bare(possessor).lower().endswith(("men", "ers")) and bare(following) in ORGANISATION_WORDS
+
+
 def _split_run(run: list[str]) -> Iterator[tuple[int, int]]:
-    """Split a run at a connector that does not belong inside a name: "and" joins only inside an organisation
-    ("Brenholt and Corrandale Health Board"), "of"/"for" only after an organisation or title word."""
+    """Split a run at a connector that does not belong inside a name: "and" joins only inside one organisation
+    ("Brenholt and Corrandale Health Board", not "the Federation and Kessary Borough Council"), "of"/"for" only
+    after an organisation or title word."""
     start = 0
     # "and" also joins one word after an "of"/"for" that joined: "Minister for Energy and Climate", "Federation of
     # Rail and Signal Workers".
-    joined_of = -1
-    ends_in_organisation = _bare(run[-1]) in ORGANISATION_WORDS
+    joined_of = -2  # index of the last joining "of"/"for"; -2: none yet
+    ends_in_organisation = bare(run[-1]) in ORGANISATION_WORDS
     for k, word in enumerate(run):
         if word in ("of", "for"):
-            joins = _bare(run[k - 1]) in ORGANISATION_WORDS | TITLE_WORDS
-            joined_of = k if joins else -1
+            joins = bare(run[k - 1]) in ORGANISATION_WORDS | TITLE_WORDS
+            joined_of = k if joins else -2
+        elif word == "and":
+            one_organisation = ends_in_organisation and not any(bare(w) in ORGANISATION_WORDS for w in run[start:k])
+            joins = one_organisation or k == joined_of + 2
         else:
-            joins = word != "and" or ends_in_organisation or k == joined_of + 2
+            joins = True
         if not joins:
             yield start, k
             start = k + 1
@@ -236,7 +278,7 @@ def _mention(text: str, words: list[re.Match[str]], first: int, end: int) -> Nam
     cut = 0 if is_organisation_name(" ".join(run)) else _title_cut(run)
     while cut < len(run) and (run[cut].lower() in _CONNECTORS or not _is_name_word(run[cut])):
         cut += 1
-    if cut >= len(run) or cut == len(run) - 1 and _bare(run[cut]) in ROLE_ONLY_WORDS:
+    if cut >= len(run) or cut == len(run) - 1 and bare(run[cut]) in ROLE_ONLY_WORDS:
         return None
     start, stop = words[first + cut].start(), words[end - 1].end()
     if text[start:stop].endswith(_POSSESSIVE):
@@ -248,7 +290,7 @@ def _mention(text: str, words: list[re.Match[str]], first: int, end: int) -> Nam
 def _title_cut(run: list[str]) -> int:
     """Index of the first name word of a person's run: after the last title word; after a portfolio
     ("Minister for Energy and Climate Tove Arnsdal"), the last two words."""
-    titled = [k for k, w in enumerate(run) if _bare(w) in TITLE_WORDS]
+    titled = [k for k, w in enumerate(run) if bare(w) in TITLE_WORDS]
     if not titled:
         return 0
     cut = titled[-1] + 1
@@ -265,7 +307,7 @@ def _role_words_before(text: str, words: list[re.Match[str]], first: int, limit:
         word = words[j].group()
         if text[words[j].end() : words[j + 1].start()] != " " or not word.islower() or word in FUNCTION_WORDS:
             break
-        collected.append(_bare(word))
+        collected.append(bare(word))
         j -= 1
     return tuple(reversed(collected))
 
@@ -277,7 +319,7 @@ def _apposition_roles(text: str, end: int) -> set[str]:
     match = re.match(r", ([^,.;:“”\"\n]{3,80})", text[end : end + 90])
     if match is None:
         return set()
-    words = {_bare(w) for w in _WORD.findall(match.group(1))}
+    words = {bare(w) for w in _WORD.findall(match.group(1))}
     if "council" in words:
         words.add("councillor")
     return words
@@ -285,10 +327,11 @@ def _apposition_roles(text: str, end: int) -> set[str]:
 
 @dataclass(slots=True)
 class Entity:
-    """A source of the article: its full name and what the text says about it."""
+    """A source of the article: its full name, where it is first named, and what the text says about it."""
 
     name: str
     is_organisation: bool
+    first: int
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
 
@@ -300,28 +343,31 @@ class Entity:
     def is_person(self) -> bool:
         """A person: no organisation or place, and a full name or a title ("Mayor Olander"); a lone capitalised
         word is more often a place."""
-        if self.is_organisation or _bare(self.name.split()[-1]) in PLACE_WORDS or self.name.startswith("St "):
+        if self.is_organisation or bare(self.name.split()[-1]) in PLACE_WORDS or self.name.startswith("St "):
             return False
         return " " in self.name or bool(self.roles & TITLE_WORDS)
 
 
 class EntityIndex:
-    """The entities of one article, built from the named mentions of its body in reading order."""
+    """The entities of one article, built from the named mentions of its body in reading order; the outlet's own
+    name is left out."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, outlet: str = "") -> None:
         self.text = text
         self.headline_end = text.find("\n") if "\n" in text else len(text)
         self.entities: list[Entity] = []
         self.mentions: list[tuple[NamedMention, Entity]] = []
         for mention in named_mentions(text[self.headline_end :]):
             mention = replace(mention, start=mention.start + self.headline_end, end=mention.end + self.headline_end)
+            if text[mention.start - 1] in "“‘\"'" or mention.name == outlet or _in_heading(text, mention.start):
+                continue  # a title in quotation marks, the outlet in its dateline, a title-case subheading
             entity = self._known(mention.name.split()) or self._add(mention)
             entity.roles.update(mention.titles, _apposition_roles(text, mention.end))
             entity.gender = entity.gender or _gender_evidence(text, mention)
             self.mentions.append((mention, entity))
 
     def _add(self, mention: NamedMention) -> Entity:
-        entity = Entity(mention.name, mention.is_organisation)
+        entity = Entity(mention.name, mention.is_organisation, mention.start)
         self.entities.append(entity)
         return entity
 
@@ -331,14 +377,8 @@ class EntityIndex:
         candidates = [e for e in self.entities if _names_match(e.name.split(), tokens)]
         if not candidates:
             return None
-        if before is not None:
-            earlier = [e for e in candidates if self._first_position(e) < before]
-            if earlier:
-                return max(earlier, key=self._first_position) if len(earlier) > 1 else earlier[0]
-        return min(candidates, key=self._first_position)
-
-    def _first_position(self, entity: Entity) -> int:
-        return next((m.start for m, e in self.mentions if e is entity), len(self.text))
+        earlier = [e for e in candidates if before is not None and e.first < before]
+        return max(earlier, key=lambda e: e.first) if earlier else min(candidates, key=lambda e: e.first)
 
     def named(self, surface: str, position: int) -> Entity | None:
         """The entity a name speaker refers to; leading words that are not in any name are dropped one by one
@@ -355,11 +395,28 @@ class EntityIndex:
     def nearest(self, position: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """The entity of the nearest named mention before position that fits; from a headline position, the first
         one of the body."""
+        return next(self.candidates(position, fits), None)
+
+    def candidates(self, position: int, fits: Callable[[Entity], bool]) -> Iterator[Entity]:
+        """The entities that fit, each once, from the nearest mention before position back (from a headline
+        position, the body's in reading order)."""
         if position < self.headline_end:
             ordered = [e for _, e in self.mentions]
         else:
             ordered = [e for m, e in reversed(self.mentions) if m.end <= position]
-        return next((e for e in ordered if fits(e)), None)
+        seen: set[int] = set()
+        for entity in ordered:
+            if id(entity) not in seen and fits(entity):
+                seen.add(id(entity))
+                yield entity
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """Whether position lies on a subheading: a short line without a final full stop ("What Was Stolen")."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= 8 and not line.endswith((".", "”", '"', ":"))
 
 
 def _names_match(full: list[str], tokens: list[str]) -> bool:
@@ -400,7 +457,7 @@ def mention_type(surface: str) -> str:
         return "pronoun"
     if first in INDEFINITE_DETERMINERS:
         return "nominal" if head in SPOKES_HEADS else "anonymous"
-    if _bare(words[0]) in ANONYMOUS_HEADS:
+    if head in ANONYMOUS_HEADS and first not in ("the", "his", "her", "its", "their"):
         return "anonymous"
     if first in FUNCTION_WORDS or not _names_someone(words):
         return "nominal"
@@ -409,10 +466,10 @@ def mention_type(surface: str) -> str:
 
 def _names_someone(words: list[str]) -> bool:
     """Whether a phrase contains a name rather than only capitalised roles ("Council Leader", "Police")."""
-    if _bare(words[-1]) in TITLE_WORDS:
+    if bare(words[-1]) in TITLE_WORDS:
         return False
     generic = TITLE_WORDS | ORGANISATION_WORDS | ANONYMOUS_HEADS
-    return any(_CAPITALISED.match(w) and _bare(w) not in generic for w in words)
+    return any(_CAPITALISED.match(w) and bare(w) not in generic for w in words)
 
 
 def head_word(surface: str) -> str:
@@ -422,7 +479,7 @@ def head_word(surface: str) -> str:
     ('spokesperson', 'mayor')
     """
     core = re.split(r",|\s(?:for|of|at|in|on|with|who|from|close|familiar|involved|briefed|speaking)\s", surface)[0]
-    return _bare(core.split()[-1]) if core.split() else ""
+    return bare(core.split()[-1]) if core.split() else ""
 
 
 def _owner(surface: str) -> str | None:
@@ -440,17 +497,20 @@ def _fits_pronoun(entity: Entity, kind: str) -> bool:
 
 
 class _Resolver:
-    """Resolves the speakers of one article against its entity index."""
+    """Resolves the speakers of one article in reading order against its entity index, remembering who has
+    spoken: a pronoun goes first to the nearest entity that is surely a person."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.index = EntityIndex(text)
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.index = EntityIndex(doc.text, doc.outlet)
+        self.spoken: set[int] = set()
 
     def resolve(self, span: Span) -> Span:
         surface = self.text[span.start : span.end]
         mention = mention_type(surface)
         entity = self._entity(surface, mention, span.start)
         if entity is not None:
+            self.spoken.add(id(entity))
             speaker_id = entity.slug
         elif mention == "name":
             speaker_id = slugify(surface)
@@ -462,21 +522,33 @@ class _Resolver:
         if mention == "name":
             return self.index.named(surface, position)
         if mention == "pronoun":
-            kind = PRONOUN_KIND[surface.lower()]
-            return self.index.nearest(position, lambda e: _fits_pronoun(e, kind))
+            return self._pronoun(PRONOUN_KIND[surface.lower()], position)
         if mention == "nominal":
             return self._nominal(surface, position)
         return None
 
+    def _pronoun(self, kind: str, position: int, reach: int = 4) -> Entity | None:
+        """Among the few nearest entities the pronoun fits (gender included, when known): the first surely a
+        person (one who has spoken or was introduced with a role), else the nearest."""
+        near = list(itertools.islice(self.index.candidates(position, lambda e: _fits_pronoun(e, kind)), reach))
+        return next((e for e in near if self._surely_person(e, kind)), None) or (near[0] if near else None)
+
+    def _surely_person(self, entity: Entity, kind: str) -> bool:
+        """A person beyond doubt: one who has spoken, or was introduced with a role; organisations for "it" and
+        "they" need no such proof."""
+        if kind in ("organisation", "group") and entity.is_organisation:
+            return True
+        return id(entity) in self.spoken or bool(entity.roles & TITLE_WORDS)
+
     def _nominal(self, surface: str, position: int) -> Entity | None:
-        """"the minister" -> the latest person introduced with that role; "the union" -> the latest organisation
+        """ "the minister" -> the latest person introduced with that role; "the union" -> the latest organisation
         with that word in its name, else the latest organisation; "a spokesperson for the board" -> the board."""
         head = head_word(surface)
         if head in SPOKES_HEADS:
             owner = _owner(surface)
             if owner:
                 return self._nominal(owner, position)
-            modifiers = {_bare(w) for w in surface.split()[:-1]}
+            modifiers = {bare(w) for w in surface.split()[:-1]}
             return self.index.nearest(position, lambda e: e.is_organisation and bool(modifiers & _name_words(e)))
         singular = head[:-1] if head.endswith("s") and head[:-1] in ORGANISATION_WORDS else head
         if singular in ORGANISATION_WORDS or singular in ORGANISATION_NOMINALS:
@@ -490,7 +562,7 @@ class _Resolver:
 
 
 def _name_words(entity: Entity) -> set[str]:
-    return {_bare(w) for w in entity.name.split()}
+    return {bare(w) for w in entity.name.split()}
 
 
 def resolve_speakers(doc: Document, speakers: list[Span]) -> list[Span]:
@@ -502,5 +574,6 @@ def resolve_speakers(doc: Document, speakers: list[Span]) -> list[Span]:
     >>> [(s.speaker_id, s.mention) for s in resolve_speakers(doc, spans)]
     [('anna-lind', 'name'), ('anna-lind', 'name'), ('anna-lind', 'pronoun')]
     """
-    resolver = _Resolver(doc.text)
-    return [resolver.resolve(span) for span in speakers]
+    resolver = _Resolver(doc)
+    resolved = {span.id: resolver.resolve(span) for span in sorted(speakers, key=lambda s: s.start)}
+    return [resolved[span.id] for span in speakers]

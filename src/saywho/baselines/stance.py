@@ -27,7 +27,7 @@ C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def _cue_text(doc: Document, quote: Span) -> str:
     spans = {span.id: span for span in doc.spans}
-    return " ".join(doc.text[spans[i].start:spans[i].end] for i in doc.related(quote.id, "cued_by") if i in spans)
+    return " ".join(doc.text[spans[i].start : spans[i].end] for i in doc.related(quote.id, "cued_by") if i in spans)
 
 
 def stance_input(doc: Document, quote: Span, target: str) -> str:
@@ -57,7 +57,7 @@ class TfidfStance:
     classifier: Pipeline
 
     def choose_target(self, doc: Document, quote: Span) -> str:
-        vectors = self.targets.transform([doc.text[quote.start:quote.end], *doc.targets])
+        vectors = self.targets.transform([doc.text[quote.start : quote.end], *doc.targets])
         similarity = (vectors[1:] @ vectors[0].T).toarray().ravel()
         return doc.targets[int(np.argmax(similarity))] if similarity.max() > 0 else doc.targets[0]
 
@@ -82,8 +82,12 @@ def train_tfidf(data: TrainingData) -> TfidfStance:
     dev_texts, dev_labels = _examples(data.validation)
 
     def fit(c: float) -> Pipeline:
-        model = Pipeline([("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)),
-                          ("lr", LogisticRegression(C=c, max_iter=2000, class_weight="balanced"))])
+        model = Pipeline(
+            [
+                ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)),
+                ("lr", LogisticRegression(C=c, max_iter=2000, class_weight="balanced")),
+            ]
+        )
         return model.fit(texts, labels)
 
     scored = [(f1_score(dev_labels, fit(c).predict(dev_texts), average="macro"), -c, c) for c in C_GRID]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 
 from saywho.eval.bootstrap import paired_p_value, resample_weights
 from saywho.eval.scorer import ScoreReport
@@ -112,10 +112,27 @@ def provenance_line(provenance: dict[str, Any]) -> str:
             f"{provenance['seqeval_version']}, {provenance['date']}.")
 
 
-def to_json(rows: list[Row], provenance: dict[str, Any], ceiling: list[ScoreReport]) -> dict[str, Any]:
+@dataclass
+class Table:
+    """An unranked table beside the leaderboard (the human ceiling, the oracle stance track): one gold each."""
+
+    title: str
+    reports: list[ScoreReport]
+
+    def to_markdown(self) -> str:
+        provenance = check_same_gold(self.reports)
+        lines = [f"### {self.title} ({provenance['documents']} {provenance['split']} documents, gold "
+                 f"`{provenance['gold_hash']}`)", "",
+                 "| System | " + " | ".join(t for _, _, t in COLUMNS) + " |", "|---|" + "---|" * len(COLUMNS)]
+        for report in self.reports:
+            lines.append(f"| {report.system['name']} | " + " | ".join(_cell(report, m, k) for m, k, _ in COLUMNS) + " |")
+        return "\n".join(lines) + "\n"
+
+
+def to_json(rows: list[Row], provenance: dict[str, Any], tables: list[Table]) -> dict[str, Any]:
     return {"provenance": provenance, "columns": [list(c) for c in COLUMNS],
             "rows": [{"rank": r.rank, "p_value": r.p_value, "report": r.report.to_json()} for r in rows],
-            "ceiling": [report.to_json() for report in ceiling]}
+            "tables": [{"title": t.title, "reports": [r.to_json() for r in t.reports]} for t in tables]}
 
 
 def to_latex(rows: list[Row]) -> str:
@@ -134,16 +151,17 @@ def to_latex(rows: list[Row]) -> str:
     return "\n".join(lines + [r"\bottomrule", r"\end{tabular}"]) + "\n"
 
 
-def to_html(rows: list[Row], provenance: dict[str, Any], ceiling: list[ScoreReport]) -> str:
+def to_html(rows: list[Row], provenance: dict[str, Any], tables: list[Table]) -> str:
     """A self-contained sortable page; every text from reports is escaped by the template engine."""
-    environment = Environment(loader=PackageLoader("saywho.eval", "templates"), autoescape=select_autoescape(["html"]))
+    environment = Environment(loader=PackageLoader("saywho.eval", "templates"), autoescape=True)
     table = [{"rank": r.rank, "name": r.name, "flags": _flags(r.report).strip(" ()"),
               "description": r.report.system.get("description", ""),
               "cells": [(r.report.scores[m][k], r.report.intervals[m][k]) for m, k, _ in COLUMNS],
               "p_value": r.p_value} for r in rows]
+    extra = [{"title": t.title, "rows": [{"name": r.system["name"], "cells": [r.scores[m][k] for m, k, _ in COLUMNS]}
+                                         for r in t.reports]} for t in tables]
     return environment.get_template("leaderboard.html.j2").render(
-        columns=[title for _, _, title in COLUMNS], rows=table, provenance=provenance_line(provenance),
-        ceiling=[{"name": r.system["name"], "cells": [r.scores[m][k] for m, k, _ in COLUMNS]} for r in ceiling])
+        columns=[title for _, _, title in COLUMNS], rows=table, provenance=provenance_line(provenance), tables=extra)
 
 
 def to_png(rows: list[Row], path: Path) -> None:
@@ -158,7 +176,7 @@ def to_png(rows: list[Row], path: Path) -> None:
     for axis, (metric, key, title) in zip(axes, COLUMNS[:2]):
         values = np.array([row.report.scores[metric][key] for row in rows][::-1]) * 100
         low, high = (np.array([row.report.intervals[metric][key][i] for row in rows][::-1]) * 100 for i in (0, 1))
-        axis.barh(names, values, xerr=[values - low, high - values], color="#4c78a8", capsize=3)
+        axis.barh(names, values, xerr=np.vstack([values - low, high - values]), color="#4c78a8", capsize=3)
         axis.set_title(f"{title} (95% bootstrap interval)")
         axis.set_xlim(0, 100)
         axis.grid(axis="x", alpha=0.3)
@@ -167,30 +185,15 @@ def to_png(rows: list[Row], path: Path) -> None:
     plt.close(figure)
 
 
-def write(rows: list[Row], ceiling: list[ScoreReport], folder: Path) -> dict[str, Path]:
+def write(rows: list[Row], tables: list[Table], folder: Path) -> dict[str, Path]:
     """Write every form of the leaderboard into folder; returns the paths by format."""
     provenance = check_same_gold([row.report for row in rows])
-    ceiling_md = ceiling_markdown(ceiling)
-    markdown = to_markdown(rows, provenance) + ("\n" + ceiling_md if ceiling_md else "")
+    markdown = "\n".join([to_markdown(rows, provenance)] + [t.to_markdown() for t in tables if t.reports])
     paths = {ext: folder / f"leaderboard.{ext}" for ext in ("md", "json", "html", "png", "tex")}
     folder.mkdir(parents=True, exist_ok=True)
     paths["md"].write_text(markdown, encoding="utf-8")
-    paths["json"].write_text(json.dumps(to_json(rows, provenance, ceiling), indent=1) + "\n", encoding="utf-8")
-    paths["html"].write_text(to_html(rows, provenance, ceiling), encoding="utf-8")
+    paths["json"].write_text(json.dumps(to_json(rows, provenance, tables), indent=1) + "\n", encoding="utf-8")
+    paths["html"].write_text(to_html(rows, provenance, [t for t in tables if t.reports]), encoding="utf-8")
     paths["tex"].write_text(to_latex(rows), encoding="utf-8")
     to_png(rows, paths["png"])
     return paths
-
-
-def ceiling_markdown(ceiling: list[ScoreReport]) -> str:
-    """The human-agreement table: the second annotator and every system on the doubly annotated documents."""
-    if not ceiling:
-        return ""
-    provenance = check_same_gold(ceiling)
-    rows = sorted(ceiling, key=lambda r: -r.scores[COLUMNS[0][0]][COLUMNS[0][1]])
-    lines = [f"### Ceiling: human agreement on the {provenance['documents']} doubly annotated {provenance['split']} "
-             f"documents (gold `{provenance['gold_hash']}`)", "",
-             "| System | " + " | ".join(t for _, _, t in COLUMNS) + " |", "|---|" + "---|" * len(COLUMNS)]
-    for report in rows:
-        lines.append(f"| {report.system['name']} | " + " | ".join(_cell(report, m, k) for m, k, _ in COLUMNS) + " |")
-    return "\n".join(lines) + "\n"
