@@ -26,3 +26,21 @@ def test_hard_case_is_a_valid_annotation(number, block):
     assert doc is not None, issues
     problems = [str(i) for i in issues + validate_document(doc) if i.code != "quote-without-cue"]
     assert problems == []
+
+
+def test_guidelines_show_the_current_agreement_figures():
+    from saywho.corpus.build import agreement_block
+
+    guidelines = (ROOT / "annotation_guidelines" / "README.md").read_text(encoding="utf-8")
+    shown = guidelines.split("<!-- saywho agreement -->\n", 1)[1].split("<!-- end of saywho agreement -->", 1)[0]
+    assert shown == agreement_block(ROOT / "corpus" / "raw"), "paste the output of `saywho agreement`"
+
+
+def test_agreement_meets_the_v1_targets():
+    from saywho.corpus.agreement import agreement
+    from saywho.labelstudio.export import read_all_annotations
+
+    found, _ = read_all_annotations(ROOT / "corpus" / "raw" / "saywho.json")
+    report = agreement([(by["gold"], doc) for by in found.values() for who, doc in by.items() if who != "gold"])
+    quote = next(s for s in report.spans if s.label == "QUOTE")
+    assert quote.overlap_f1 >= 0.90 and report.speaker_agreement >= 0.95 and report.stance_kappa >= 0.75

@@ -13,12 +13,15 @@ from pathlib import Path
 import pytest
 from label_studio_sdk import LabelStudio
 
+from saywho.baselines.alignment import Aligner
+from saywho.baselines.predict import predict_documents
+from saywho.baselines.rules import RulesSystem
 from saywho.cli import main
 from saywho.corpus.build import build
 from saywho.labelstudio import local
 from saywho.labelstudio.config import labeling_config
 from saywho.labelstudio.export import read_tasks
-from saywho.labelstudio.server import export_tasks, find_project, push
+from saywho.labelstudio.server import export_tasks, find_project
 from saywho.markup import markup_to_document
 
 from conftest import CORPUS
@@ -66,16 +69,26 @@ def test_push_pull_build_equals_the_committed_corpus(environment, tmp_path, caps
     assert project.label_config.strip() == labeling_config().strip()
 
 
-def test_predictions_come_back_whole_from_an_export_snapshot(environment):
-    doc, _ = markup_to_document((CORPUS / "authoring" / "seed-nato-ukraine-talks" /
-                                 "seed-5ba6c74f332c1bc3.md").read_text(encoding="utf-8"))
-    project = push(environment, "pre-annotation", [doc], as_predictions=True, model_version="rules-0.1")
-    tasks = export_tasks(environment, project.id)
-    assert tasks[0]["annotations"] == []
-    prediction = tasks[0]["predictions"][0]
-    assert prediction["model_version"] == "rules-0.1"
-    tasks[0]["annotations"] = [{"id": 1, "result": prediction["result"]}]
-    assert read_tasks(tasks, "export")[0] == [doc]
+def test_pre_annotation_with_a_baseline_comes_back_whole(environment):
+    seeds = CORPUS / "authoring" / "seed-nato-ukraine-talks"
+    assert main(["push", str(seeds), "--project", "pre-annotation", "--predictions", "rules"]) == 0
+    project = find_project(environment, "pre-annotation")
+    tasks = export_tasks(environment, project.id)  # a snapshot: predictions in full, not as ids
+    assert len(tasks) == 2 and all(task["annotations"] == [] for task in tasks)
+    expected = {doc.doc_id: doc for doc in predict_documents(RulesSystem(), _seed_documents(), Aligner(1.1, 1.1))}
+    for task in tasks:
+        prediction = task["predictions"][0]
+        assert prediction["model_version"] == "rules" and prediction["result"]
+        task["annotations"] = [{"id": 1, "result": prediction["result"]}]
+    for doc in read_tasks(tasks, "export")[0]:
+        want = expected[doc.doc_id]
+        assert [(s.start, s.end, s.label) for s in doc.spans] == [(s.start, s.end, s.label) for s in want.spans]
+        assert doc.relations == want.relations
+
+
+def _seed_documents():
+    return [markup_to_document(path.read_text(encoding="utf-8"))[0]
+            for path in sorted((CORPUS / "authoring" / "seed-nato-ukraine-talks").glob("*.md"))]
 
 
 def test_pull_without_a_token_says_what_to_set(monkeypatch, capsys):

@@ -14,10 +14,12 @@ examples:
   saywho validate corpus/raw                     check the committed Label Studio export(s)
   saywho validate corpus/authoring/some-event    check authoring markup files
   LABEL_STUDIO_URL=http://127.0.0.1:8080 LABEL_STUDIO_API_KEY=... saywho push --project SayWho
+  LABEL_STUDIO_URL=... LABEL_STUDIO_API_KEY=... saywho push new-articles/ --project Inbox --predictions rules
   LABEL_STUDIO_URL=... LABEL_STUDIO_API_KEY=... saywho pull --project SayWho
   saywho stats                                   print the corpus statistics
   saywho agreement                               agreement of the second annotation with the gold
   saywho leaderboard                             run every baseline on test, score, write eval/leaderboard.*
+  saywho leaderboard --split validation --out eval/validation
   saywho predict --system rules --split test     predictions of one baseline, as a submission file
   saywho validate-submission my.jsonl --split test
   saywho score my.jsonl --split test             every metric with 95% bootstrap intervals
@@ -117,15 +119,20 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
-    from saywho.eval.readme import update_readme
+    import json
+
+    from saywho.eval.readme import update_baselines_readme, update_readme
     from saywho.eval.run import leaderboard
 
     out = Path(args.out)
-    rows, _ = leaderboard(Path(args.corpus), args.split, out, Path(args.submissions))
+    leaderboard(Path(args.corpus), args.split, out, Path(args.submissions))
     markdown = (out / "leaderboard.md").read_text(encoding="utf-8")
     print(markdown, end="")
-    if args.split == "test":
-        update_readme(Path("README.md"), markdown)
+    if args.readmes:
+        if args.split == "test":
+            update_readme(Path("README.md"), markdown)
+        data = json.loads((out / "leaderboard.json").read_text(encoding="utf-8"))
+        update_baselines_readme(Path("baselines/README.md"), args.split, data)
     return 0
 
 
@@ -141,13 +148,32 @@ def cmd_push(args: argparse.Namespace) -> int:
     from saywho.labelstudio.server import connect, push
 
     docs, issues = load_documents([Path(p) for p in args.paths], policy=args.policy)
+    if args.predictions:
+        if errors(issues):
+            return _report(issues)
+        predicted = _pre_annotation(args.predictions, docs, Path(args.corpus))
+        project = push(connect(), args.project, predicted, as_predictions=True, model_version=args.predictions)
+        print(f"pushed {len(docs)} task(s) with {args.predictions!r} predictions to project {project.title!r} (id {project.id})")
+        return 0
     second_docs, second_issues = load_documents([args.second]) if args.second.is_dir() else ([], [])
     if errors(issues + second_issues):
         return _report(issues + second_issues)
     second = {doc.doc_id: doc for doc in second_docs}
-    project = push(connect(), args.project, docs, as_predictions=args.as_predictions, second=second)
+    project = push(connect(), args.project, docs, second=second)
     print(f"pushed {len(docs)} task(s), {len(second)} with a second annotation, to project {project.title!r} (id {project.id})")
     return 0
+
+
+def _pre_annotation(system: str, docs: list, corpus: Path) -> list:
+    """A baseline's predictions for the documents' texts (their annotation, if any, is not shown to it)."""
+    from saywho.baselines.cache import training_data
+    from saywho.baselines.registry import SYSTEMS, Parts
+    from saywho.eval.run import predict_split
+
+    if system in SYSTEMS and SYSTEMS[system].uses_gold_quotes:
+        raise UsageError(f"{system!r} reads the gold quotes; pre-annotate with a system that finds them itself")
+    predicted, _ = predict_split(Parts(training_data(corpus), {}), system, docs)
+    return predicted
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
@@ -209,6 +235,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="corpus")
     p.add_argument("--out", default="eval", help="where leaderboard.{md,json,html,png,tex} go (default: eval)")
     p.add_argument("--submissions", default="eval/submissions", help="folder of submission files to include")
+    p.add_argument("--no-readmes", dest="readmes", action="store_false",
+                   help="do not update the generated tables of README.md and baselines/README.md")
     p.set_defaults(run=cmd_leaderboard)
 
     p = sub.add_parser("config", help="print the Label Studio labeling config")
@@ -217,7 +245,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("push", help="send documents to a Label Studio project as tasks (token from LABEL_STUDIO_API_KEY)")
     p.add_argument("paths", nargs="*", default=["corpus/authoring"], help="markup files or exports (default: corpus/authoring)")
     p.add_argument("--project", default="SayWho", help="project title; created with the generated config if missing")
-    p.add_argument("--as-predictions", action="store_true", help="send the annotation as predictions (pre-annotation)")
+    p.add_argument("--predictions", metavar="SYSTEM",
+                   help="pre-annotation: send the texts with this baseline's predictions instead of their annotation")
+    p.add_argument("--corpus", default="corpus", help="the corpus a trained baseline learns from (default: corpus)")
     p.add_argument("--second", type=Path, default=Path("corpus/agreement"),
                    help="markup files of the independent second annotation, attached to the same tasks (default: corpus/agreement)")
     p.add_argument("--policy", **policy)

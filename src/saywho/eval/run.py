@@ -69,7 +69,7 @@ def run_baselines(corpus: Path, split: str, names: list[str], predictions_dir: P
         report(f"[{index}/{len(names)}] {name}: building (training on first use) and predicting {len(gold)} documents")
         predicted, seconds = predict_split(parts, name, gold)
         report(f"[{index}/{len(names)}] {name}: {len(gold) / seconds:,.0f} documents/s")
-        metadata = system_metadata(name)
+        metadata = {**system_metadata(name), "documents_per_second": len(gold) / seconds}
         if predictions_dir is not None:
             predictions_dir.mkdir(parents=True, exist_ok=True)
             write_submission(predictions_dir / f"{name}.jsonl", submission_metadata(metadata), predicted)
