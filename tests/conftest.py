@@ -17,6 +17,6 @@ def built_corpus():
     """The committed corpus, documents per split, as the build reads them from corpus/raw."""
     from saywho.corpus.build import check
 
-    by_split, issues = check(CORPUS)
-    assert not [i for i in issues if i.severity == "error"], "\n".join(map(str, issues))
-    return by_split
+    checked = check(CORPUS)
+    assert not [i for i in checked.issues if i.severity == "error"], "\n".join(map(str, checked.issues))
+    return checked.by_split

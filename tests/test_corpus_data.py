@@ -54,15 +54,10 @@ def test_every_span_matches_its_text(loaded):
             for span in row["entities"] + row["attribution"]:
                 surface = row["text"][span["start"]:span["end"]]
                 assert surface and surface == surface.strip(), (row["doc_id"], span)
+    texts = {row["doc_id"]: row["text"] for split in loaded["documents"].values() for row in split}
     for split in loaded["quotes"].values():
         for row in split:
-            assert row["text"] == loaded_text(loaded, row["doc_id"])[row["start"]:row["end"]]
-
-
-def loaded_text(loaded, doc_id, _cache={}):
-    if not _cache:
-        _cache.update({row["doc_id"]: row["text"] for split in loaded["documents"].values() for row in split})
-    return _cache[doc_id]
+            assert row["text"] == texts[row["doc_id"]][row["start"]:row["end"]]
 
 
 def test_no_event_in_two_splits(loaded):

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from saywho.corpus.overlap import SHINGLE, shared_sequences
-from saywho.labelstudio.export import read_all_annotations
+from saywho.corpus.build import check
 from saywho.phenomena import hard_negatives, quote_phenomena
 
 from conftest import CORPUS
@@ -99,12 +99,10 @@ def test_splits_are_about_60_20_20_by_event_with_the_seed_event_in_test(built_co
 
 
 def test_double_annotation_covers_ten_percent_spread_over_splits(built_corpus):
-    annotated = {}
-    for path in (CORPUS / "raw").glob("*.json"):
-        found, _ = read_all_annotations(path)
-        annotated.update({doc_id: by for doc_id, by in found.items() if len(by) > 1})
+    pairs = check(CORPUS).agreement_pairs
+    annotated = {gold.doc_id for gold, _ in pairs}
     docs = {doc.doc_id: (split, doc) for split, split_docs in built_corpus.items() for doc in split_docs}
     assert len(annotated) >= max(15, 0.10 * len(docs))
     assert {docs[doc_id][0] for doc_id in annotated} == set(built_corpus)
     assert len({docs[doc_id][1].outlet_style for doc_id in annotated}) == 4
-    assert all("gold" in by for by in annotated.values())
+    assert all(gold == docs[gold.doc_id][1] for gold, _ in pairs)

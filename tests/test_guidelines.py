@@ -29,18 +29,17 @@ def test_hard_case_is_a_valid_annotation(number, block):
 
 
 def test_guidelines_show_the_current_agreement_figures():
-    from saywho.corpus.build import agreement_block
+    from saywho.corpus.build import agreement_markdown, check
 
     guidelines = (ROOT / "annotation_guidelines" / "README.md").read_text(encoding="utf-8")
     shown = guidelines.split("<!-- saywho agreement -->\n", 1)[1].split("<!-- end of saywho agreement -->", 1)[0]
-    assert shown == agreement_block(ROOT / "corpus" / "raw"), "paste the output of `saywho agreement`"
+    assert shown == agreement_markdown(check(ROOT / "corpus").agreement_pairs), "paste the output of `saywho agreement`"
 
 
 def test_agreement_meets_the_v1_targets():
     from saywho.corpus.agreement import agreement
-    from saywho.labelstudio.export import read_all_annotations
+    from saywho.corpus.build import check
 
-    found, _ = read_all_annotations(ROOT / "corpus" / "raw" / "saywho.json")
-    report = agreement([(by["gold"], doc) for by in found.values() for who, doc in by.items() if who != "gold"])
+    report = agreement(check(ROOT / "corpus").agreement_pairs)
     quote = next(s for s in report.spans if s.label == "QUOTE")
     assert quote.overlap_f1 >= 0.90 and report.speaker_agreement >= 0.95 and report.stance_kappa >= 0.75

@@ -26,7 +26,7 @@ def fixture_for(code: str) -> Path:
 
 def codes_found(path: Path) -> list[str]:
     if path.is_dir():
-        issues = check(path)[1]
+        issues = check(path).issues
     elif path.suffix == ".jsonl":
         issues = read_submission(path, [base_doc()])[1]
     else:

@@ -10,7 +10,6 @@ import pytest
 
 from saywho.eval.leaderboard import MixedGold, rank, write
 from saywho.eval.scorer import score
-from saywho.markup import markup_to_document
 
 from test_scorer import GOLD, doc
 
@@ -31,6 +30,22 @@ def test_ranks_by_the_first_column_and_shares_rank_when_not_significant(gold):
     assert [row.name for row in rows] == ["best", "same", "worse"]
     assert [row.rank for row in rows] == [1, 1, 3]
     assert rows[1].p_value == 1.0 and rows[2].p_value < 0.05
+
+
+def test_tied_systems_below_the_best_share_their_rank(gold):
+    def perfect_on(name, documents):
+        return score(gold, {d.doc_id: d for d in gold[:documents]}, {"name": name}, "test", resamples=200)
+
+    rows = rank([perfect_on("best", 12), perfect_on("tie-a", 4), perfect_on("tie-b", 4), perfect_on("last", 1)])
+    assert [(row.name, row.rank) for row in rows] == [("best", 1), ("tie-a", 2), ("tie-b", 2), ("last", 4)]
+
+
+def test_a_small_gap_is_not_significant(gold):
+    # Drop the last span of one document only: a tiny difference, which the paired test must not call significant.
+    slightly_worse = score(gold, {d.doc_id: replace(d, spans=d.spans[:-1]) if d.doc_id == "d0" else d for d in gold},
+                           {"name": "slightly-worse"}, "test", resamples=200)
+    rows = rank([_report("best", gold, 99), slightly_worse])
+    assert 0.05 <= rows[1].p_value < 1.0 and rows[1].rank == 1
 
 
 def test_refuses_reports_of_different_gold(gold):

@@ -15,8 +15,8 @@ from seqeval.scheme import IOB2
 from sklearn.metrics import f1_score as sklearn_f1
 
 from saywho.bio import spans_to_bio
-from saywho.document import Document, Relation, Span
-from saywho.eval.bootstrap import resample_weights, resampled_scores
+from saywho.document import Document, Span
+from saywho.eval.bootstrap import paired_p_value, resample_weights, resampled_scores
 from saywho.eval.metrics import METRICS, DocPair, count_matrix, scores_from
 from saywho.eval.scorer import score
 from saywho.inventory import ENTITY_LABELS, STANCES
@@ -164,16 +164,50 @@ def test_stance_macro_f1_matches_sklearn_on_random_labels():
     assert math.isclose(stance["macro_f1"], sklearn_f1(gold_labels, pred_labels, labels=list(STANCES), average="macro"))
 
 
-def test_bootstrap_from_counts_equals_rescoring_each_resample():
-    gold = [doc(GOLD, f"d{i}") for i in range(6)]
+# Alignment counts pairs across documents, so its resamples are an approximation (eval/README.md); every other
+# metric counts within a document, and resampling its count rows must equal re-scoring the resampled documents.
+PER_DOCUMENT = [name for name in METRICS if name != "alignment"]
+
+
+@pytest.mark.parametrize("name", PER_DOCUMENT)
+def test_bootstrap_from_counts_equals_rescoring_each_resample(name):
+    gold = [doc(GOLD, f"d{i}", event=f"e{i}") for i in range(6)]
     pred = [replace(d, spans=d.spans[: i + 1]) for i, d in enumerate(gold)]
     weights = resample_weights(len(gold), resamples=20, seed=3)
-    metric = METRICS["attribution_spans"]
+    metric = METRICS[name]
     keys, matrix = count_matrix(metric, [DocPair(g, p) for g, p in zip(gold, pred)])
-    fast = resampled_scores(metric, keys, matrix, weights)["QUOTE.f1"]
-    for row, expected in zip(weights, fast):
+    fast = resampled_scores(metric, keys, matrix, weights)
+    for index, row in enumerate(weights):
         chosen = [i for i, times in enumerate(row) for _ in range(times)]
         resampled_gold = [replace(gold[i], doc_id=f"r{n}") for n, i in enumerate(chosen)]
         resampled_pred = {f"r{n}": replace(pred[i], doc_id=f"r{n}") for n, i in enumerate(chosen)}
-        slow = score(resampled_gold, resampled_pred, {"name": "x"}, "test", resamples=2).scores["attribution_spans"]["QUOTE.f1"]
-        assert math.isclose(slow, expected)
+        slow = score(resampled_gold, resampled_pred, {"name": "x"}, "test", resamples=2).scores[name]
+        for key, value in slow.items():
+            assert math.isclose(value, float(np.asarray(fast[key])[index]), abs_tol=1e-12), key
+
+
+def test_stance_for_another_target_is_no_answer():
+    gold = doc(GOLD)
+    other_target = doc(GOLD.replace("stance=AGAINST target=1", "stance=AGAINST target=2"))
+    stance = scores([gold], [other_target], "stance")
+    assert stance["AGAINST.recall"] == 0.0 and stance["AGAINST.precision"] == 0.0 and stance["FAVOR.f1"] == 1.0
+
+
+def test_macro_f1_averages_the_labels_present_like_sklearn_without_labels():
+    gold = doc(GOLD)
+    pred = doc(GOLD.replace("stance=FAVOR", "stance=AGAINST"))  # NONE occurs on neither side
+    stance = scores([gold], [pred], "stance")
+    assert math.isclose(stance["macro_f1"], sklearn_f1(["AGAINST", "FAVOR"], ["AGAINST", "AGAINST"], average="macro"))
+
+
+def test_end_to_end_stance_tuples():
+    gold = doc(GOLD)
+    pred = doc(GOLD.replace("who=bo-lund", "who=someone-else"))
+    assert scores([gold], [pred], "stance")["end_to_end.f1"] == 0.5  # (ada-venn, toll, AGAINST) right, Bo's wrong
+
+
+def test_paired_p_value_on_a_known_case():
+    best = np.array([0.9, 0.8, 0.7, 0.95])
+    other = np.array([0.5, 0.8, 0.75, 0.5])
+    # deltas 0.4, 0, -0.05, 0.45; observed 0.2: one resample (0.45) exceeds 2 * 0.2, so p = (1 + 1) / (4 + 1)
+    assert math.isclose(paired_p_value(best, other, 0.2), 0.4)

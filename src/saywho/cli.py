@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from saywho.issues import Issue, SayWhoError, UsageError, errors
+from saywho.corpus.stats import SPLITS
+from saywho.issues import Issue, SayWhoError, ServerError, UsageError, errors
+from saywho.labelstudio.export import POLICIES
 
 EXAMPLES = """\
 examples:
@@ -23,6 +25,11 @@ examples:
   saywho predict --system rules --split test     predictions of one baseline, as a submission file
   saywho validate-submission my.jsonl --split test
   saywho score my.jsonl --split test             every metric with 95% bootstrap intervals
+  saywho render seed-5ba6c74f332c1bc3            an article with its annotation drawn on it (eval/pages/docs/)
+  saywho render --split test                     every article of a split, with an index page
+  saywho errors eval/predictions/rules.jsonl --split test   a system beside the gold (eval/pages/errors/)
+  saywho event seed-nato-ukraine-talks           an event's articles side by side (eval/pages/events/)
+  saywho stats --plots corpus/figures            the statistics, and PNG charts of them
 """
 
 
@@ -38,10 +45,12 @@ def _report(issues: list[Issue]) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from saywho.corpus.sources import load_documents
 
-    _, issues = load_documents([Path(p) for p in args.paths], policy=args.policy)
+    docs, issues = load_documents([Path(p) for p in args.paths], policy=args.policy)
     status = _report(issues)
+    if not docs and status == 0:
+        raise UsageError(f"no document found in {', '.join(args.paths)} (.json exports or .md markup files)")
     if status == 0:
-        print(f"ok: {', '.join(args.paths)}")
+        print(f"ok: {len(docs)} document(s) in {', '.join(args.paths)}")
     return status
 
 
@@ -57,14 +66,25 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from saywho.corpus.stats import corpus_stats, load_built
 
-    print(corpus_stats(load_built(Path(args.corpus))).to_markdown())
+    by_split = load_built(Path(args.corpus))
+    if not by_split:
+        raise UsageError(f"{args.corpus} has no built data: run `saywho build` first")
+    print(corpus_stats(by_split).to_markdown())
+    if args.plots:
+        from saywho.viz.plots import write_plots
+
+        paths = write_plots(by_split, Path(args.plots))
+        print(f"wrote {len(paths)} charts to {args.plots}", file=sys.stderr)  # stdout stays the Markdown tables
     return 0
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from saywho.corpus.build import agreement_block
+    from saywho.corpus.build import agreement_markdown, check
 
-    print(agreement_block(Path(args.corpus) / "raw"), end="")
+    checked = check(Path(args.corpus))
+    if errors(checked.issues):
+        return _report(checked.issues)
+    print(agreement_markdown(checked.agreement_pairs), end="")
     return 0
 
 
@@ -114,6 +134,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         low, high = report.intervals[metric][key]
         print(f"{title:>18}: {100 * report.scores[metric][key]:5.1f}  [{100 * low:5.1f}, {100 * high:5.1f}]")
     if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
     return 0
 
@@ -129,10 +150,54 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     markdown = (out / "leaderboard.md").read_text(encoding="utf-8")
     print(markdown, end="")
     if args.readmes:
+        repository = Path(args.corpus).resolve().parent  # the READMEs live beside the corpus folder
         if args.split == "test":
-            update_readme(Path("README.md"), markdown)
+            update_readme(repository / "README.md", markdown)
         data = json.loads((out / "leaderboard.json").read_text(encoding="utf-8"))
-        update_baselines_readme(Path("baselines/README.md"), args.split, data)
+        update_baselines_readme(repository / "baselines" / "README.md", args.split, data)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from saywho.eval.run import gold_split
+    from saywho.viz.lookup import built_documents, find_document
+    from saywho.viz.render import render_document, render_split
+
+    if (args.doc_id is None) == (args.split is None):
+        raise UsageError("name one document (saywho render DOC_ID) or one split (saywho render --split test)")
+    if args.split:
+        docs = gold_split(Path(args.corpus), args.split)
+        print(f"wrote {len(docs)} article pages and the index {render_split(docs, args.split, Path(args.out))}")
+    else:
+        doc = find_document(built_documents(Path(args.corpus)), args.doc_id)
+        print(f"wrote {render_document(doc, Path(args.out))}")
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    from saywho.eval.run import gold_split
+    from saywho.eval.submission import read_submission
+    from saywho.viz.errors import write_errors_page
+
+    gold = gold_split(Path(args.corpus), args.split)
+    status = 0
+    for file in args.files:
+        submission, issues = read_submission(Path(file), gold)
+        status = max(status, _report(issues))
+        if submission is None:
+            continue
+        name = submission.metadata["name"]
+        path, found = write_errors_page(name, args.split, gold, submission.predictions, Path(args.out))
+        print(f"wrote {path}: {', '.join(f'{count} {kind}' for kind, count in found.items())}")
+    return status
+
+
+def cmd_event(args: argparse.Namespace) -> int:
+    from saywho.viz.event import write_event_page
+    from saywho.viz.lookup import built_documents, event_documents
+
+    docs = event_documents(built_documents(Path(args.corpus)), args.event_id)
+    print(f"wrote {write_event_page(args.event_id, docs, Path(args.out))} ({len(docs)} articles)")
     return 0
 
 
@@ -188,7 +253,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="saywho", description=__doc__, epilog=EXAMPLES,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = top.add_subparsers(dest="command", required=True)
-    policy = dict(choices=("ground-truth", "latest"), default="ground-truth",
+    policy = dict(choices=POLICIES, default="ground-truth",
                   help="which annotation to take from a task with several: the one marked ground truth "
                        "(default; stop and ask for adjudication otherwise), or the latest one")
 
@@ -204,6 +269,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="print the statistics of the built corpus")
     p.add_argument("--corpus", default="corpus")
+    p.add_argument("--plots", metavar="DIR", help="also write PNG charts of the statistics into DIR (corpus/figures)")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("agreement", help="inter-annotator agreement of the doubly annotated documents in corpus/raw")
@@ -212,20 +278,20 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("predict", help="run a baseline on a split and write its predictions as a submission file")
     p.add_argument("--system", required=True, help="a registered system (saywho.baselines.registry.SYSTEMS)")
-    p.add_argument("--split", default="test", choices=("train", "validation", "test"))
+    p.add_argument("--split", default="test", choices=SPLITS)
     p.add_argument("--output", help="the predictions file (default: eval/predictions/SYSTEM.SPLIT.jsonl)")
     p.add_argument("--corpus", default="corpus")
     p.set_defaults(run=cmd_predict)
 
     p = sub.add_parser("validate-submission", help="check a submission file against a split")
     p.add_argument("file")
-    p.add_argument("--split", default="test", choices=("train", "validation", "test"))
+    p.add_argument("--split", default="test", choices=SPLITS)
     p.add_argument("--corpus", default="corpus")
     p.set_defaults(run=cmd_validate_submission)
 
     p = sub.add_parser("score", help="score a submission file on a split, with 95%% intervals")
     p.add_argument("file")
-    p.add_argument("--split", default="test", choices=("train", "validation", "test"))
+    p.add_argument("--split", default="test", choices=SPLITS)
     p.add_argument("--corpus", default="corpus")
     p.add_argument("--json", help="also write the full score report (every metric, breakdowns, provenance) here")
     p.set_defaults(run=cmd_score)
@@ -238,6 +304,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-readmes", dest="readmes", action="store_false",
                    help="do not update the generated tables of README.md and baselines/README.md")
     p.set_defaults(run=cmd_leaderboard)
+
+    pages = dict(default="eval/pages", help="the folder of pages (default: eval/pages; generated, not committed)")
+    p = sub.add_parser("render", help="write an HTML page of an article (or of every article of a split) with its annotation")
+    p.add_argument("doc_id", nargs="?", help="the document to draw")
+    p.add_argument("--split", choices=SPLITS, help="draw every document of this split instead")
+    p.add_argument("--corpus", default="corpus")
+    p.add_argument("--out", **pages)
+    p.set_defaults(run=cmd_render)
+
+    p = sub.add_parser("errors", help="write a page per system: its predictions beside the gold, every error marked")
+    p.add_argument("files", nargs="+", help="predictions files in the submission format")
+    p.add_argument("--split", default="test", choices=SPLITS)
+    p.add_argument("--corpus", default="corpus")
+    p.add_argument("--out", **pages)
+    p.set_defaults(run=cmd_errors)
+
+    p = sub.add_parser("event", help="write a page of one event's articles side by side, shared statements aligned")
+    p.add_argument("event_id")
+    p.add_argument("--corpus", default="corpus")
+    p.add_argument("--out", **pages)
+    p.set_defaults(run=cmd_event)
 
     p = sub.add_parser("config", help="print the Label Studio labeling config")
     p.set_defaults(run=cmd_config)
@@ -261,17 +348,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import httpx
-    from label_studio_sdk.core.api_error import ApiError
-
-    from saywho.labelstudio.server import ServerError
-
     args = parser().parse_args(argv)
     try:
         return args.run(args)
     except SayWhoError as exc:
         return _report(exc.issues)
-    except (ServerError, ApiError, httpx.HTTPError) as exc:
+    except ServerError as exc:
         print(f"saywho {args.command}: Label Studio: {exc}", file=sys.stderr)
         return 2
     except UsageError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from saywho.inventory import ATTRIBUTION_LAYER, ENTITY_LAYER, LABELS
@@ -85,7 +85,7 @@ def canonical(doc: Document) -> Document:
     return replace(doc, spans=spans, relations=relations)
 
 
-_METADATA = ("doc_id", "event_id", "outlet", "outlet_style", "date", "provenance", "topic")
+METADATA_FIELDS = ("doc_id", "event_id", "outlet", "outlet_style", "date", "provenance", "topic")
 _SPAN_FIELDS = tuple(f.name for f in fields(Span))
 _ENTITY_FIELDS = ("id", "start", "end", "label")
 
@@ -96,7 +96,7 @@ def document_to_json(doc: Document, *, with_text: bool = True) -> dict[str, Any]
     Entities keep only their four fields; attribution spans keep every attribute, None where it does not apply,
     so that every row of the Hugging Face table has the same columns.
     """
-    row: dict[str, Any] = {name: getattr(doc, name) for name in _METADATA}
+    row: dict[str, Any] = {name: getattr(doc, name) for name in METADATA_FIELDS}
     row["targets"] = list(doc.targets)
     row["tags"] = list(doc.tags)
     if with_text:
@@ -120,7 +120,7 @@ def document_from_json(row: dict[str, Any]) -> Document:
     spans += [Span(**{k: s[k] for k in _SPAN_FIELDS if k in s}) for s in row["attribution"]]
     return canonical(
         Document(
-            **{name: row[name] for name in _METADATA},
+            **{name: row[name] for name in METADATA_FIELDS},
             text=row.get("text", ""),
             targets=tuple(row["targets"]),
             tags=tuple(row["tags"]),

@@ -22,6 +22,8 @@ class Code:
 
 CODES: dict[str, Code] = {
     # The file as a whole.
+    "file-unreadable": Code("error", "the file or folder does not exist or cannot be read", "check the path"),
+    "splits-file-invalid": Code("error", "corpus/splits.json is missing or not an object of split -> list of event ids", 'write {"train": [...], "validation": [...], "test": [...]}'),
     "export-not-json": Code("error", "the file is not valid JSON", "re-export from Label Studio as JSON (full), not edited by hand"),
     "export-json-min": Code("error", "this is a JSON-MIN export, which drops relations and region ids", "export again choosing 'JSON' (full), not 'JSON-MIN'"),
     "export-conll": Code("error", "this is a CONLL export, which keeps neither character offsets nor relations", "export again choosing 'JSON' (full), not 'CONLL2003'"),
@@ -43,6 +45,7 @@ CODES: dict[str, Code] = {
     "span-out-of-bounds": Code("error", "a span's offsets fall outside the text or are empty", "set 0 <= start < end <= len(text)"),
     "span-text-mismatch": Code("error", "the surface text stored with a span differs from text[start:end]", "re-draw the span in Label Studio; offsets are code points, half-open"),
     "span-not-token-aligned": Code("error", "a span starts or ends inside a canonical token", "widen or narrow the span to whole tokens"),
+    "span-covers-no-token": Code("error", "a predicted span covers only white space", "give the span at least one token of the text"),
     "span-overlap": Code("error", "two spans of one layer overlap", "spans of a layer may not overlap: shorten one, or move it to the other layer"),
     "duplicate-span-id": Code("error", "two spans of a document share an id", "give each region its own id"),
     "invalid-attribute-value": Code("error", "an attribute has a value outside the inventory", "choose one of the listed values"),
@@ -67,6 +70,7 @@ CODES: dict[str, Code] = {
     "raw-checksum-mismatch": Code("error", "an export in corpus/raw differs from the checksum recorded for it", "restore the file from git, or run 'saywho pull' to re-export and re-record it"),
     "event-without-split": Code("error", "an event is in no split of corpus/splits.json", "add the event id to exactly one split"),
     "event-in-two-splits": Code("error", "an event is listed in more than one split", "keep the event in exactly one split"),
+    "card-markers-missing": Code("error", "the dataset card lost the markers around a generated block", "restore the two marker comments of the block in corpus/README.md"),
     "split-unknown-event": Code("warning", "corpus/splits.json lists an event that has no document", "remove the event id, or add its documents"),
 }
 
@@ -104,3 +108,7 @@ class SayWhoError(Exception):
 
 class UsageError(Exception):
     """A wrong name or setting on the command line: the message says what to use instead."""
+
+
+class ServerError(Exception):
+    """A problem reaching or using the Label Studio server, worded for the user."""

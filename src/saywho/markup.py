@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
-from saywho.document import Document, Relation, Span, canonical
+from saywho.document import METADATA_FIELDS, Document, Relation, Span, canonical
 from saywho.inventory import ENTITY_LAYER, LABELS, layer_of
 from saywho.issues import Issue
 
@@ -28,7 +28,6 @@ _KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "who": (("SPEAKER",), "speaker_id"),
     "mention": (("SPEAKER",), "mention"),
 }
-_METADATA = ("doc_id", "event_id", "outlet", "outlet_style", "date", "provenance", "topic")
 
 
 @dataclass
@@ -63,7 +62,7 @@ def markup_to_document(source: str, name: str = "<markup>") -> tuple[Document | 
     if any(i.code.startswith("markup-") for i in parsed.issues):
         return None, parsed.issues
     doc = Document(
-        **{key: "" if header.get(key) is None else str(header[key]) for key in _METADATA},
+        **{key: "" if header.get(key) is None else str(header[key]) for key in METADATA_FIELDS},
         text=text,
         targets=targets,
         tags=tuple(str(t) for t in header.get("tags") or ()),
@@ -188,7 +187,7 @@ def document_to_markup(doc: Document) -> str:
 
     Entity ids are not written (they are re-assigned in text order); attribution ids always are.
     """
-    header = {key: getattr(doc, key) for key in _METADATA}
+    header = {key: getattr(doc, key) for key in METADATA_FIELDS}
     header["targets"] = list(doc.targets)
     if doc.tags:
         header["tags"] = list(doc.tags)
@@ -202,8 +201,7 @@ def document_to_markup(doc: Document) -> str:
         # Inner spans close before outer ones; outer spans open before inner ones.
         for span in sorted(closes.get(position, ()), key=lambda s: (s.start, s.layer), reverse=True):
             out.append("]{" + " ".join(_span_words(doc, span)) + "}")
-        for span in sorted(opens.get(position, ()), key=lambda s: (-s.end, s.layer)):
-            out.append("[")
+        out.append("[" * len(opens.get(position, ())))
         if position < len(doc.text):
             char = doc.text[position]
             out.append("\\" + char if char in _ESCAPABLE else char)

@@ -28,8 +28,12 @@ def quote_phenomena(doc: Document, quote: Span) -> tuple[str, ...]:
     tags: set[str] = set()
     speakers = [doc.span(i) for i in doc.related(quote.id, "said_by") if _exists(doc, i)]
     for speaker in speakers:
-        tags.add("speaker-before" if speaker.end <= quote.start else "speaker-after" if speaker.start >= quote.end else "")
-        tags.add(f"{speaker.mention}-speaker" if speaker.mention else "")
+        if speaker.end <= quote.start:
+            tags.add("speaker-before")
+        elif speaker.start >= quote.end:
+            tags.add("speaker-after")
+        if speaker.mention:
+            tags.add(f"{speaker.mention}-speaker")
         if any(e.label == "ORG" and e.start < speaker.end and speaker.start < e.end for e in doc.spans):
             tags.add("organisation-speaker")
     if quote.speaker_unmentioned:
@@ -46,7 +50,10 @@ def quote_phenomena(doc: Document, quote: Span) -> tuple[str, ...]:
         tags.add("headline")
     if quote.form == "direct" and quote.start > 0:
         mark = doc.text[quote.start - 1]
-        tags.add("curly-marks" if mark in _CURLY else "straight-marks" if mark in _STRAIGHT else "")
+        if mark in _CURLY:
+            tags.add("curly-marks")
+        elif mark in _STRAIGHT:
+            tags.add("straight-marks")
     return tuple(tag for tag in PHENOMENA if tag in tags)
 
 

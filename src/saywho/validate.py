@@ -17,7 +17,7 @@ from saywho.inventory import (
     layer_of,
 )
 from saywho.issues import Issue
-from saywho.tokenize import tokenize
+from saywho.tokenize import tokenize, widen_to_tokens
 
 _METADATA_VALUES = {"outlet_style": OUTLET_STYLES, "provenance": PROVENANCES}
 _FREE_METADATA = ("doc_id", "outlet", "topic")
@@ -40,7 +40,15 @@ def validate_prediction(doc: Document) -> list[Issue]:
     overlapping in a layer, broken relations. Missing attributes, token alignment and unlinked quotes are allowed:
     a system may do one task only, and spans off token boundaries are widened when scored."""
     known = _known(doc)
-    return _label_issues(doc) + _span_issues(doc, known) + _attribute_issues(doc, known) + _relation_issues(doc, known)
+    return (_label_issues(doc) + _span_issues(doc, known) + _tokenless_issues(doc, known)
+            + _attribute_issues(doc, known) + _relation_issues(doc, known))
+
+
+def _tokenless_issues(doc: Document, spans: list[Span]) -> list[Issue]:
+    tokens = tokenize(doc.text)
+    return [Issue("span-covers-no-token", doc.doc_id, _where(span),
+                  f"{span.label} {span.id} {doc.text[span.start:span.end]!r} touches no token")
+            for span in spans if _in_bounds(doc, span) and widen_to_tokens(tokens, span.start, span.end) is None]
 
 
 def _known(doc: Document) -> list[Span]:
@@ -86,10 +94,13 @@ def _span_issues(doc: Document, spans: list[Span]) -> list[Issue]:
         in_bounds.append(span)
     for layer in LAYERS:
         ordered = sorted((s for s in in_bounds if layer_of(s.label) == layer), key=lambda s: (s.start, s.end))
-        for left, right in zip(ordered, ordered[1:]):
-            if right.start < left.end:
-                issues.append(Issue("span-overlap", doc.doc_id, f"chars {right.start}-{left.end}",
-                                    f"{left.label} {left.id} and {right.label} {right.id} overlap in the {layer} layer"))
+        reaching = None  # the span seen so far that reaches furthest right
+        for right in ordered:
+            if reaching is not None and right.start < reaching.end:
+                issues.append(Issue("span-overlap", doc.doc_id, f"chars {right.start}-{min(reaching.end, right.end)}",
+                                    f"{reaching.label} {reaching.id} and {right.label} {right.id} overlap in the {layer} layer"))
+            if reaching is None or right.end > reaching.end:
+                reaching = right
     return issues
 
 

@@ -34,7 +34,8 @@ def training_data(corpus: Path) -> TrainingData:
 
 
 # The code a trained model depends on: the baselines themselves and what they read documents and tokens with.
-MODEL_CODE = ("baselines/*.py", "tokenize.py", "bio.py", "document.py", "inventory.py")
+MODEL_CODE = ("baselines/*.py", "tokenize.py", "bio.py", "document.py", "inventory.py",
+              "eval/metrics.py", "matching.py")  # the aligner is fitted on the scorer's alignment metric
 
 
 @functools.cache

@@ -1,6 +1,6 @@
 """Running a system over a collection as a `datasets.map`, in memory or streamed, with `num_proc` workers.
 
-The same function serves the 30-document test split and a million-article collection: rows in the documents
+The same function serves the test split and a million-article collection: rows in the documents
 config's shape go in, rows with the predicted spans come out. Statement alignment, which needs every article of an
 event, runs afterwards on the predictions (grouped by event).
 """
@@ -8,6 +8,8 @@ event, runs afterwards on the predictions (grouped by event).
 from __future__ import annotations
 
 from typing import Any, Iterable
+
+import secrets
 
 import datasets
 
@@ -32,7 +34,8 @@ def _map(dataset: datasets.Dataset | datasets.IterableDataset, system: System, n
         if isinstance(dataset, datasets.IterableDataset)
         else {
             "num_proc": num_proc,
-            "new_fingerprint": f"predict-{system.name}",
+            # A fresh fingerprint: predictions never come from the cache of an earlier run or another model.
+            "new_fingerprint": f"predict-{system.name}-{secrets.token_hex(8)}",
             "desc": f"predicting with {system.name}",
         }
     )

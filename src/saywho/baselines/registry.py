@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from saywho.baselines.alignment import Aligner, train_aligner
@@ -66,7 +66,7 @@ SYSTEMS: dict[str, Entry] = {
         lambda p: Combined("rules+tfidf", None, RulesSystem(), p.tfidf()),
     ),
     "crf+tfidf": Entry(
-        "CRF entities and attribution, TF-IDF stance", lambda p: Combined("crf+tfidf", p.crf(), p.crf(), p.tfidf())
+        "CRF entities and attribution, TF-IDF stance", lambda p: _both_from(p.crf(), "crf+tfidf", p.tfidf())
     ),
     "crf-entities+rules+tfidf": Entry(
         "CRF entities, rules attribution, TF-IDF stance",
@@ -85,13 +85,20 @@ SYSTEMS: dict[str, Entry] = {
 }
 
 
+def _both_from(system: System, name: str, stance) -> Combined:
+    """Entities and attribution from one trained system (loaded once)."""
+    return Combined(name, system, system, stance)
+
+
 def build_system(name: str, parts: Parts) -> System:
-    """The named system, built (and trained on first use) from the parts."""
+    """The named system, built (and trained on first use) from the parts. Only systems marked uses_gold_quotes
+    are given the split's gold; every other one gets none, so it cannot read it."""
     if name not in SYSTEMS:
         close = difflib.get_close_matches(name, SYSTEMS, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; the systems are {', '.join(SYSTEMS)}"
         raise UsageError(f"no system named {name!r}{hint}")
-    return SYSTEMS[name].build(parts)
+    entry = SYSTEMS[name]
+    return entry.build(parts if entry.uses_gold_quotes else replace(parts, split_gold={}))
 
 
 def aligner(parts: Parts) -> Aligner:

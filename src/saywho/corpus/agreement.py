@@ -13,6 +13,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from saywho.document import Document, Span
 from saywho.inventory import ATTRIBUTION_LABELS, ENTITY_LABELS
+from saywho.eval.metrics import speaker_ids
 from saywho.matching import overlap_pairs
 
 
@@ -59,10 +60,6 @@ class AgreementReport:
         return "\n".join(lines) + "\n"
 
 
-def _speaker_ids(doc: Document, quote: Span) -> frozenset[str]:
-    return frozenset(doc.span(s).speaker_id or "" for s in doc.related(quote.id, "said_by"))
-
-
 def agreement(pairs: list[tuple[Document, Document]]) -> AgreementReport:
     """Agreement over (gold, second) annotations of the same documents."""
     spans = []
@@ -77,7 +74,7 @@ def agreement(pairs: list[tuple[Document, Document]]) -> AgreementReport:
     speaker_same, stances, forms = [], ([], []), ([], [])
     for a, b in pairs:
         for qa, qb in overlap_pairs(a.labelled("QUOTE"), b.labelled("QUOTE")):
-            speaker_same.append(_speaker_ids(a, qa) == _speaker_ids(b, qb))
+            speaker_same.append(speaker_ids(a, qa) == speaker_ids(b, qb))
             stances[0].append(qa.stance), stances[1].append(qb.stance)
             forms[0].append(qa.form), forms[1].append(qb.form)
     return AgreementReport(

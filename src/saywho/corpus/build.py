@@ -13,13 +13,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from saywho.corpus.card import write_card
+from saywho.corpus.agreement import agreement
+from saywho.corpus.card import card_issues, render_card, write_atomically
 from saywho.corpus.configs import CONFIGS, ROWS
 from saywho.corpus.stats import SPLITS, corpus_stats
 from saywho.document import Document
 from saywho.issues import Issue, SayWhoError, errors
-from saywho.corpus.agreement import agreement
-from saywho.labelstudio.export import read_all_annotations, read_export
+from saywho.labelstudio.export import annotation_pairs, load_export, read_tasks
 from saywho.labelstudio.server import CHECKSUMS, read_checksums, sha256
 from saywho.validate import validate_corpus
 
@@ -37,8 +37,18 @@ class BuildSummary:
         return f"built {sum(self.documents.values())} documents ({parts}) in {self.seconds:.2f}s"
 
 
-def read_raw(raw_dir: Path, policy: str = "ground-truth") -> tuple[list[Document], list[Issue]]:
-    """Every document of the checksummed exports in raw_dir, validated together."""
+@dataclass(frozen=True)
+class Checked:
+    """What the checks of a build found: the documents per split, the issues, and the (gold, second) annotation
+    pairs that agreement is computed from."""
+
+    by_split: dict[str, list[Document]]
+    issues: list[Issue]
+    agreement_pairs: list[tuple[Document, Document]]
+
+
+def read_raw(raw_dir: Path, policy: str = "ground-truth") -> tuple[list[Document], list[Issue], list]:
+    """Every document of the checksummed exports in raw_dir, validated together, and the agreement pairs."""
     exports = sorted(raw_dir.glob("*.json"))
     sums = read_checksums(raw_dir)
     issues = []
@@ -50,13 +60,16 @@ def read_raw(raw_dir: Path, policy: str = "ground-truth") -> tuple[list[Document
         elif sums[path.name] != sha256(path):
             issues.append(Issue("raw-checksum-mismatch", str(path), CHECKSUMS, f"sha256 is {sha256(path)[:12]}…, recorded {sums[path.name][:12]}…"))
     if errors(issues):
-        return [], issues
+        return [], issues, []
     docs: list[Document] = []
+    pairs = []
     for path in exports:
-        found, read_issues = read_export(path, policy)
+        tasks, load_issues = load_export(path)
+        found, read_issues = read_tasks(tasks, str(path), policy) if tasks is not None else ([], [])
         docs += found
-        issues += read_issues
-    return docs, issues + validate_corpus(docs)
+        issues += load_issues + read_issues
+        pairs += annotation_pairs(tasks, policy)
+    return docs, issues + validate_corpus(docs), pairs
 
 
 def assign_splits(docs: list[Document], splits_path: Path) -> tuple[dict[str, list[Document]], list[Issue]]:
@@ -65,9 +78,9 @@ def assign_splits(docs: list[Document], splits_path: Path) -> tuple[dict[str, li
     try:
         listed = json.loads(splits_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        return {}, [Issue("event-without-split", where, "", f"cannot read the split file: {exc}")]
+        return {}, [Issue("splits-file-invalid", where, "", f"cannot read the split file: {exc}")]
     if not isinstance(listed, dict) or set(listed) - set(SPLITS) or not all(isinstance(v, list) for v in listed.values()):
-        return {}, [Issue("event-without-split", where, "", f"expected an object of {', '.join(SPLITS)} -> list of event ids")]
+        return {}, [Issue("splits-file-invalid", where, "", f"expected an object of {', '.join(SPLITS)} -> list of event ids")]
     split_of: dict[str, str] = {}
     issues = []
     for split in SPLITS:
@@ -87,34 +100,32 @@ def assign_splits(docs: list[Document], splits_path: Path) -> tuple[dict[str, li
     return {split: by_split[split] for split in SPLITS if split in by_split}, issues
 
 
-def check(corpus: Path, policy: str = "ground-truth") -> tuple[dict[str, list[Document]], list[Issue]]:
-    """Everything a build checks, without writing: the documents per split and every issue found."""
-    docs, issues = read_raw(corpus / "raw", policy)
+def check(corpus: Path, policy: str = "ground-truth") -> Checked:
+    """Everything a build checks, without writing anything."""
+    docs, issues, pairs = read_raw(corpus / "raw", policy)
     if errors(issues):
-        return {}, issues
+        return Checked({}, issues, [])
     by_split, split_issues = assign_splits(docs, corpus / SPLITS_FILE)
-    return by_split, issues + split_issues
+    return Checked(by_split, issues + split_issues + card_issues(corpus / "README.md"), pairs)
 
 
 def build(corpus: Path, policy: str = "ground-truth") -> BuildSummary:
     """Build corpus/data and the card's generated parts; raises SayWhoError (writing nothing) on any error."""
     began = time.perf_counter()
-    by_split, issues = check(corpus, policy)
-    if errors(issues):
-        raise SayWhoError(issues)
+    checked = check(corpus, policy)
+    if errors(checked.issues):
+        raise SayWhoError(checked.issues)
+    by_split = checked.by_split
+    blocks = {"statistics": corpus_stats(by_split).to_markdown(), "agreement": agreement_markdown(checked.agreement_pairs)}
+    card = render_card(corpus / "README.md", tuple(by_split), blocks)  # before writing: a bad card stops the build
     _write_data(corpus, by_split)
-    blocks = {"statistics": corpus_stats(by_split).to_markdown(), "agreement": agreement_block(corpus / "raw")}
-    write_card(corpus / "README.md", tuple(by_split), blocks)
+    write_atomically(corpus / "README.md", card)
     counts = {split: len(split_docs) for split, split_docs in by_split.items()}
-    return BuildSummary(counts, issues, time.perf_counter() - began)
+    return BuildSummary(counts, checked.issues, time.perf_counter() - began)
 
 
-def agreement_block(raw_dir: Path) -> str:
-    """The agreement of every second annotation in the exports with the gold, as the card shows it."""
-    pairs = []
-    for path in sorted(raw_dir.glob("*.json")):
-        found, _ = read_all_annotations(path)
-        pairs += [(by["gold"], doc) for by in found.values() for who, doc in by.items() if who != "gold" and "gold" in by]
+def agreement_markdown(pairs: list[tuple[Document, Document]]) -> str:
+    """The agreement of the second annotations with the gold, as the card and `saywho agreement` show it."""
     return agreement(pairs).to_markdown() if pairs else "No document has a second annotation yet.\n"
 
 
@@ -132,7 +143,12 @@ def _write_data(corpus: Path, by_split: dict[str, list[Document]]) -> None:
         retired = corpus / f".data-old-{staging.name.removeprefix('.data-new-')}"
         if target.exists():
             target.rename(retired)
-        staging.rename(target)
+        try:
+            staging.rename(target)
+        except OSError:
+            if retired.exists():
+                retired.rename(target)  # put the previous data back
+            raise
         shutil.rmtree(retired, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -7,13 +7,13 @@ from typing import Any, Callable
 from datasets import ClassLabel, Features, Sequence, Value
 
 from saywho.bio import spans_to_bio
-from saywho.document import Document, document_to_json
+from saywho.document import METADATA_FIELDS, Document, document_to_json
 from saywho.inventory import ATTRIBUTION_LABELS, ATTRIBUTION_LAYER, ENTITY_LABELS, ENTITY_LAYER, FORMS, STANCES, iob2_tags
 from saywho.phenomena import PHENOMENA, quote_phenomena
 from saywho.tokenize import tokenize
 
 _string, _int = Value("string"), Value("int32")
-_METADATA = {name: _string for name in ("doc_id", "event_id", "outlet", "outlet_style", "date", "provenance", "topic")}
+_METADATA = {name: _string for name in METADATA_FIELDS}
 ENTITY_TAGS = iob2_tags(ENTITY_LABELS)
 ATTRIBUTION_TAGS = iob2_tags(ATTRIBUTION_LABELS)
 

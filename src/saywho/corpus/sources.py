@@ -39,7 +39,7 @@ def load_documents(paths: list[Path], policy: str = "ground-truth") -> tuple[lis
     issues: list[Issue] = []
     for path in files_under(paths):
         if not path.exists():
-            issues.append(Issue("raw-missing", str(path), "", "no such file"))
+            issues.append(Issue("file-unreadable", str(path), "", "no such file or folder"))
             continue
         found, read_issues = read_file(path, policy)
         docs += found

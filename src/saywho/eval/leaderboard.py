@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader
 
 from saywho.eval.bootstrap import paired_p_value, resample_weights
 from saywho.eval.scorer import ScoreReport
+from saywho.viz.paths import errors_href
 
 # (metric, score, column title): the columns of the table, the first one ranks.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -67,13 +68,14 @@ def rank(reports: list[ScoreReport]) -> list[Row]:
     weights = resample_weights(best.provenance["documents"], best.provenance["bootstrap_resamples"], best.provenance["seed"])
     best_samples = best.resampled(metric, key, weights)
     rows = []
-    for position, report in enumerate(ordered):
+    for report in ordered:
         if report is best:
             rows.append(Row(report, 1, None))
             continue
         observed = best.scores[metric][key] - report.scores[metric][key]
         p = paired_p_value(best_samples, report.resampled(metric, key, weights), observed) if observed > 0 else 1.0
-        rows.append(Row(report, 1 if p >= SIGNIFICANCE else position + 1, p))
+        above = sum(other.scores[metric][key] > report.scores[metric][key] for other in ordered)
+        rows.append(Row(report, 1 if p >= SIGNIFICANCE else above + 1, p))
     return rows
 
 
@@ -151,10 +153,13 @@ def to_latex(rows: list[Row]) -> str:
     return "\n".join(lines + [r"\bottomrule", r"\end{tabular}"]) + "\n"
 
 
-def to_html(rows: list[Row], provenance: dict[str, Any], tables: list[Table]) -> str:
-    """A self-contained sortable page; every text from reports is escaped by the template engine."""
+def to_html(rows: list[Row], provenance: dict[str, Any], tables: list[Table],
+            error_pages: dict[str, str] | None = None) -> str:
+    """A self-contained sortable page; every text from reports is escaped by the template engine. error_pages maps
+    a system's name to the relative link of its error view (saywho errors), shown beside its name."""
     environment = Environment(loader=PackageLoader("saywho.eval", "templates"), autoescape=True)
-    table = [{"rank": r.rank, "name": r.name, "flags": _flags(r.report).strip(" ()"),
+    error_pages = error_pages or {}
+    table = [{"rank": r.rank, "name": r.name, "flags": _flags(r.report).strip(" ()"), "errors": error_pages.get(r.name),
               "description": r.report.system.get("description", ""),
               "cells": [(r.report.scores[m][k], r.report.intervals[m][k]) for m, k, _ in COLUMNS],
               "p_value": r.p_value} for r in rows]
@@ -193,7 +198,9 @@ def write(rows: list[Row], tables: list[Table], folder: Path) -> dict[str, Path]
     folder.mkdir(parents=True, exist_ok=True)
     paths["md"].write_text(markdown, encoding="utf-8")
     paths["json"].write_text(json.dumps(to_json(rows, provenance, tables), indent=1) + "\n", encoding="utf-8")
-    paths["html"].write_text(to_html(rows, provenance, [t for t in tables if t.reports]), encoding="utf-8")
+    # Link the error views written into folder/pages/ (by `saywho leaderboard` or `saywho errors`).
+    error_pages = {row.name: errors_href(row.name) for row in rows if (folder / errors_href(row.name)).exists()}
+    paths["html"].write_text(to_html(rows, provenance, [t for t in tables if t.reports], error_pages), encoding="utf-8")
     paths["tex"].write_text(to_latex(rows), encoding="utf-8")
     to_png(rows, paths["png"])
     return paths

@@ -11,7 +11,7 @@ boundaries is widened to the tokens it touches) and count chunks with seqeval's 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import combinations
 from typing import Callable
@@ -32,10 +32,16 @@ Scores = dict[str, float]  # values are floats, or arrays of floats when scoring
 
 @dataclass
 class DocPair:
-    """The gold and the predicted annotation of one document, with what several metrics derive from them."""
+    """The gold and the predicted annotation of one document, with what several metrics derive from them.
+
+    The prediction is widened to canonical tokens once, here, so that every metric sees the same spans.
+    """
 
     gold: Document
     pred: Document
+
+    def __post_init__(self) -> None:
+        self.pred = widened(self.pred, self.tokens)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -45,6 +51,17 @@ class DocPair:
     def quote_pairs(self) -> list[tuple[Span, Span]]:
         """Gold quotes matched one to one with overlapping predicted quotes."""
         return overlap_pairs(self.gold.labelled("QUOTE"), self.pred.labelled("QUOTE"))
+
+
+def widened(doc: Document, tokens: tuple[Token, ...]) -> Document:
+    """The document with every span widened to the tokens it touches; a span that touches none is dropped (the
+    submission validator rejects such spans, so only unvalidated input can have them)."""
+    spans = []
+    for span in doc.spans:
+        covered = widen_to_tokens(tokens, span.start, span.end)
+        if covered is not None:
+            spans.append(replace(span, start=tokens[covered[0]].start, end=tokens[covered[1] - 1].end))
+    return replace(doc, spans=tuple(spans))
 
 
 @dataclass(frozen=True)
@@ -208,7 +225,7 @@ def _count_alignment(pairs: list[DocPair]) -> list[Counts]:
             gold_of.update({id(p): (index, g) for g, p in pairs[index].quote_pairs})
         gold_pairs = set(_statement_pairs([(i, q) for i in members for q in pairs[i].gold.labelled("QUOTE")]))
         pred_pairs = _statement_pairs([(i, q) for i in members for q in pairs[i].pred.labelled("QUOTE")])
-        for (i, a), (_, b) in gold_pairs:
+        for (i, _), _ in gold_pairs:
             rows[i]["pairs.true"] += 1
         for (i, a), (_, b) in pred_pairs:
             rows[i]["pairs.pred"] += 1
@@ -245,9 +262,9 @@ BREAKDOWN_GROUPS = tuple(f"form={form}" for form in FORMS) + tuple(f"phenomenon=
 def _score_quote_breakdown(counts) -> Scores:
     scores: Scores = {}
     for group in BREAKDOWN_GROUPS:
-        true = counts.get(f"{group}.true", 0)
-        scores[f"{group}.exact_recall"] = ratio(counts.get(f"{group}.exact", 0), true)
-        scores[f"{group}.overlap_recall"] = ratio(counts.get(f"{group}.overlap", 0), true)
+        true = counts[f"{group}.true"]
+        scores[f"{group}.exact_recall"] = ratio(counts[f"{group}.exact"], true)
+        scores[f"{group}.overlap_recall"] = ratio(counts[f"{group}.overlap"], true)
     return scores
 
 

@@ -14,13 +14,13 @@ from typing import Callable
 from saywho.baselines.cache import training_data
 from saywho.baselines.predict import predict_documents
 from saywho.baselines.registry import SYSTEMS, Parts, aligner, build_system
-from saywho.corpus.build import build
+from saywho.corpus.build import build, check
 from saywho.corpus.stats import load_built
 from saywho.document import Document
 from saywho.eval.leaderboard import Row, Table, rank, write
 from saywho.eval.scorer import ScoreReport, score
 from saywho.eval.submission import METADATA_FIELDS, read_submission, write_submission
-from saywho.labelstudio.export import read_all_annotations
+from saywho.viz.errors import write_errors_page
 
 HUMAN = "human (second annotator)"
 
@@ -99,10 +99,7 @@ def score_submissions(folder: Path, gold: list[Document], split: str) -> list[Sc
 
 def ceiling(corpus: Path, gold: list[Document], split: str, runs: list[SystemRun]) -> list[ScoreReport]:
     """The second annotator and every system that predicts quotes itself, on the doubly annotated documents only."""
-    second: dict[str, Document] = {}
-    for path in sorted((corpus / "raw").glob("*.json")):
-        found, _ = read_all_annotations(path)
-        second.update({doc_id: doc for doc_id, by in found.items() for who, doc in by.items() if who != "gold"})
+    second = {other.doc_id: other for _, other in check(corpus).agreement_pairs}
     subset = [doc for doc in gold if doc.doc_id in second]
     if not subset:
         return []
@@ -117,6 +114,8 @@ def leaderboard(corpus: Path, split: str, out: Path, submissions: Path) -> tuple
     runs = run_baselines(corpus, split, list(SYSTEMS), out / "predictions")
     reports = [run.report for run in runs] + score_submissions(submissions, gold, split)
     oracle = [r for r in reports if r.system.get("uses_gold_quotes")]
+    for run in runs:  # the error views the leaderboard page links to
+        write_errors_page(run.report.system["name"], split, gold, run.predictions, out / "pages")
     rows = rank([r for r in reports if not r.system.get("uses_gold_quotes")])
     tables = [Table("Stance track: systems given the gold quotes and speakers", oracle),
               Table("Ceiling: the second annotator and the systems on the doubly annotated documents",

@@ -50,7 +50,7 @@ def read_submission(path: Path, gold: list[Document]) -> tuple[Submission | None
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Issue("submission-bad-json", name, "file", f"cannot read the file as UTF-8 text: {exc}")]
+        return None, [Issue("file-unreadable", name, "", f"cannot read the file as UTF-8 text: {exc}")]
     rows, issues = _json_lines(lines, name)
     if issues:
         return None, issues
@@ -63,7 +63,7 @@ def read_submission(path: Path, gold: list[Document]) -> tuple[Submission | None
     for number, row in rows[1:]:
         where = f"line {number}"
         doc_id = row.get("doc_id") if isinstance(row, dict) else None
-        if doc_id not in by_id:
+        if not isinstance(doc_id, str) or doc_id not in by_id:
             issues.append(Issue("submission-unknown-document", name, where, f"doc_id {doc_id!r} is not in this split"))
             continue
         if doc_id in seen:
@@ -75,7 +75,7 @@ def read_submission(path: Path, gold: list[Document]) -> tuple[Submission | None
         except _Bad as exc:
             issues.append(Issue("submission-bad-structure", doc_id, f"{where} {exc.where}", exc.detail))
             continue
-        issues += validate_prediction(predictions[doc_id])
+        issues += [replace(issue, where=f"{where} {issue.where}") for issue in validate_prediction(predictions[doc_id])]
     for doc_id in sorted(set(by_id) - seen):
         issues.append(Issue("submission-missing-document", doc_id, "", "no prediction: it is scored as empty"))
     blocking = [issue for issue in issues if issue.severity == "error"]

@@ -6,15 +6,12 @@ per per-region control (form, stance, ...). Relations are results of type `relat
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
-from saywho.document import Document, Relation, Span, canonical
+from saywho.document import METADATA_FIELDS, Document, Relation, Span, canonical
 from saywho.inventory import LAYERS, NO_SPEAKER_FLAG
 from saywho.labelstudio.config import REGION_CONTROLS, TARGET_CHOICES_FIELD, TEXT_NAME
 
-METADATA = ("doc_id", "event_id", "outlet", "outlet_style", "date", "provenance", "topic")
-_SPAN_ATTRIBUTES = {f.name for f in fields(Span)} - {"id", "start", "end", "label"}
 
 
 def document_to_task(doc: Document, *, as_predictions: bool = False, model_version: str = "gold") -> dict[str, Any]:
@@ -24,7 +21,7 @@ def document_to_task(doc: Document, *, as_predictions: bool = False, model_versi
     >>> document_to_task(doc)["data"]["target_choices"]
     [{'value': 't'}]
     """
-    data: dict[str, Any] = {name: getattr(doc, name) for name in METADATA}
+    data: dict[str, Any] = {name: getattr(doc, name) for name in METADATA_FIELDS}
     data.update(text=doc.text, targets=list(doc.targets), tags=list(doc.tags),
                 **{TARGET_CHOICES_FIELD: [{"value": target} for target in doc.targets]})
     result = [item for span in doc.spans for item in _span_results(doc, span)]
@@ -77,7 +74,7 @@ def task_to_document(task: dict[str, Any], result: list[Any]) -> tuple[Document,
     """
     data = _field(task, "data", dict, "task")
     text = _field(data, TEXT_NAME, str, "data")
-    metadata = {name: "" if data.get(name) is None else str(data[name]) for name in METADATA}
+    metadata = {name: "" if data.get(name) is None else str(data[name]) for name in METADATA_FIELDS}
     targets = tuple(str(t) for t in _list(data.get("targets", []), "data.targets"))
     tags = tuple(str(t) for t in _list(data.get("tags", []), "data.tags"))
     regions: dict[str, dict[str, Any]] = {}
@@ -89,8 +86,10 @@ def task_to_document(task: dict[str, Any], result: list[Any]) -> tuple[Document,
         if kind == "relation":
             labels = _list(item.get("labels") or [], where + ".labels")
             relation_type = str(labels[0]) if labels else ""
-            relations.append(Relation(relation_type, str(_field(item, "from_id", (str, int), where)),
-                                      str(_field(item, "to_id", (str, int), where))))
+            ends = str(_field(item, "from_id", (str, int), where)), str(_field(item, "to_id", (str, int), where))
+            # An arrow drawn the other way round in the editor is stored as direction "left".
+            source, target = ends[::-1] if item.get("direction") == "left" else ends
+            relations.append(Relation(relation_type, source, target))
             continue
         region_id = str(_field(item, "id", (str, int), where))
         name = _field(item, "from_name", str, where)

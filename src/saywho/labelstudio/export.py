@@ -10,22 +10,27 @@ from saywho.document import Document
 from saywho.issues import Issue
 from saywho.labelstudio.convert import BadStructure, task_to_document
 
-POLICIES = ("ground-truth", "latest")
+POLICIES = ("ground-truth", "latest")  # see _choose_annotation
 
 
-def read_export(path: Path, policy: str = "ground-truth") -> tuple[list[Document], list[Issue]]:
-    """The documents of a full JSON export file, one per task, with the issues met (validation not included)."""
+def load_export(path: Path) -> tuple[Any, list[Issue]]:
+    """The parsed JSON of an export file (None if it is not JSON), with the issue that stopped it."""
     name = str(path)
     try:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return [], [Issue("export-not-json", name, f"byte {exc.start}", "the file is not UTF-8 text")]
+        return None, [Issue("export-not-json", name, f"byte {exc.start}", "the file is not UTF-8 text")]
     try:
-        tasks = json.loads(raw)
+        return json.loads(raw), []
     except json.JSONDecodeError as exc:
         code = "export-conll" if _looks_like_conll(raw) else "export-not-json"
-        return [], [Issue(code, name, f"line {exc.lineno} col {exc.colno}", exc.msg)]
-    return read_tasks(tasks, name, policy)
+        return None, [Issue(code, name, f"line {exc.lineno} col {exc.colno}", exc.msg)]
+
+
+def read_export(path: Path, policy: str = "ground-truth") -> tuple[list[Document], list[Issue]]:
+    """The documents of a full JSON export file, one per task, with the issues met (validation not included)."""
+    tasks, issues = load_export(path)
+    return read_tasks(tasks, str(path), policy) if tasks is not None else ([], issues)
 
 
 def _looks_like_conll(raw: str) -> bool:
@@ -100,26 +105,26 @@ def annotator(annotation: dict) -> str:
     return f"user {who}"
 
 
-def read_all_annotations(path: Path) -> tuple[dict[str, dict[str, Document]], list[Issue]]:
-    """Every annotator's document for every task: doc_id -> {annotator: document}; the gold one is keyed "gold".
+def annotation_pairs(tasks: Any, policy: str = "ground-truth") -> list[tuple[Document, Document]]:
+    """(gold, other) for every other annotator's annotation of a task; the gold is the annotation the build takes.
 
-    This is what agreement is computed from; cancelled annotations are left out.
+    This is what agreement is computed from. Tasks or annotations that cannot be read are left out: read_tasks
+    reports them.
     """
-    docs, issues = read_export(path)
-    return (all_annotations(json.loads(path.read_text(encoding="utf-8"))) if docs else {}), issues
-
-
-def all_annotations(tasks: list[Any]) -> dict[str, dict[str, Document]]:
-    """The annotations of well-formed tasks, by doc_id and annotator (read_tasks reports the others)."""
-    found: dict[str, dict[str, Document]] = {}
-    for index, task in enumerate(tasks):
-        annotations = task.get("annotations") if isinstance(task, dict) else None
-        for annotation in annotations if isinstance(annotations, list) else []:
-            if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
+    pairs = []
+    for index, task in enumerate(tasks if isinstance(tasks, list) else []):
+        try:
+            gold, problem = _choose_annotation(task, _task_label(task, index), policy)
+        except BadStructure:
+            continue
+        if problem is not None:
+            continue
+        for annotation in task["annotations"]:
+            if annotation is gold or annotation.get("was_cancelled"):
                 continue
-            key = "gold" if annotation.get("ground_truth") is True else annotator(annotation)
             try:
-                found.setdefault(_task_label(task, index), {})[key] = task_to_document(task, annotation.get("result"))[0]
+                pairs.append((task_to_document(task, gold.get("result"))[0],
+                              task_to_document(task, annotation.get("result"))[0]))
             except BadStructure:
                 continue
-    return found
+    return pairs

@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+import httpx
 from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
 
 from saywho.document import Document
 from saywho.labelstudio.config import labeling_config
+from saywho.issues import ServerError
 from saywho.labelstudio.convert import document_to_task
 
 CHECKSUMS = "SHA256SUMS"
 SECOND_ANNOTATOR = "second-annotator@saywho.local"
 
 
-class ServerError(Exception):
-    """A problem reaching or using the Label Studio server, worded for the user."""
+def _talking(function):
+    """Turn the client's HTTP and API errors into ServerError, which the command line prints as one line."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except (ApiError, httpx.HTTPError) as exc:
+            raise ServerError(f"{function.__name__}: {exc}") from exc
+
+    return wrapper
 
 
 def connect() -> LabelStudio:
@@ -31,6 +44,7 @@ def connect() -> LabelStudio:
     return LabelStudio(base_url=url, api_key=key)
 
 
+@_talking
 def find_project(client: LabelStudio, title: str) -> Any | None:
     matches = [p for p in client.projects.list() if p.title == title]
     if len(matches) > 1:
@@ -38,6 +52,7 @@ def find_project(client: LabelStudio, title: str) -> Any | None:
     return matches[0] if matches else None
 
 
+@_talking
 def push(client: LabelStudio, title: str, docs: list[Document], *, as_predictions: bool = False,
          model_version: str = "gold", second: dict[str, Document] | None = None) -> Any:
     """Import documents as tasks into the project titled `title`, created with the generated config if missing.
@@ -64,6 +79,7 @@ def push(client: LabelStudio, title: str, docs: list[Document], *, as_prediction
     return project
 
 
+@_talking
 def ensure_user(client: LabelStudio, email: str) -> Any:
     """The server's user with this email, created if missing."""
     for user in client.users.list():
@@ -72,6 +88,7 @@ def ensure_user(client: LabelStudio, email: str) -> Any:
     return client.users.create(email=email, username=email.split("@")[0])
 
 
+@_talking
 def export_tasks(client: LabelStudio, project_id: int) -> list[dict[str, Any]]:
     """The project's full JSON export, every task, annotations in full, predictions in full.
 
@@ -84,6 +101,7 @@ def export_tasks(client: LabelStudio, project_id: int) -> list[dict[str, Any]]:
     return json.loads(b"".join(chunks))
 
 
+@_talking
 def pull(client: LabelStudio, title: str, raw_dir: Path) -> Path:
     """Export the project into raw_dir/<title>.json (written aside, then moved) and record its checksum."""
     project = find_project(client, title)
