@@ -24,7 +24,7 @@ def main() -> None:
             began = time.perf_counter()
             rows, system_runs = leaderboard(ROOT / "corpus", "test", Path(out), ROOT / "eval" / "submissions")
             runs.append((attempt, time.perf_counter() - began, sum(run.seconds for run in system_runs), len(rows)))
-    print(f"| run | systems | seconds in all | of which predicting |\n|---|---|---|---|")
+    print("| run | systems | seconds in all | of which predicting |\n|---|---|---|---|")
     for attempt, seconds, predicting, ranked in runs:
         print(f"| {attempt} | {len(SYSTEMS)} ({ranked} ranked) | {seconds:.1f} | {predicting:.1f} |")
 

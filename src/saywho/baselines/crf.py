@@ -23,8 +23,7 @@ built by one function per group:
 Training is L-BFGS (sklearn_crfsuite, deterministic for the same data) on the train split. c1 and c2 are chosen
 on the validation split from the grid C1_GRID x C2_GRID = {0.01, 0.1, 0.5} x {0.001, 0.01, 0.1} by seqeval F1
 (strict IOB2, micro); ties keep the earlier grid point. The chosen values and the score of every grid point are kept
-on the trained LayerTagger. On the v1 corpus (90 train, 30 validation documents) the choice is c1=0.01, c2=0.01 for
-entities (validation F1 0.764) and c1=0.1, c2=0.1 for attribution (0.883).
+on the trained LayerTagger (baselines/README.md reports the resulting scores).
 
 Linking (CrfSystem): each predicted QUOTE is linked to one SPEAKER and one CUE, each the nearest candidate among
 the spans in the sentences the quote covers or the sentence just before or after them. Candidates in a sentence

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from saywho.baselines.cues import find_cues
-from saywho.baselines.rules import Sentences, paragraph_starts, quote_pairs
+from saywho.baselines.rules import PRONOUNS, Sentences, paragraph_starts, quote_pairs
 from saywho.baselines.speakers import named_mentions, slugify
 from saywho.document import Document, Relation, Span
 
@@ -24,12 +24,11 @@ _NAME_LIKE = (
 _ADVERBS = r"(?:\s+(?:also|later|then|has|have|had|again|nonetheless))*"
 _SUBJECT_BEFORE = re.compile(rf"({_NAME_LIKE}){_ADVERBS}\s+$")
 _SUBJECT_AFTER = re.compile(rf"\s+({_NAME_LIKE})")
-_PRONOUNS = frozenset("he she they we i it".split())
 
 
 def _mention(surface: str) -> str:
     """How the speaker's own words name it: a pronoun, a capitalised name, or a nominal "the/a …" phrase."""
-    if surface.lower() in _PRONOUNS:
+    if surface.lower() in PRONOUNS:
         return "pronoun"
     return "name" if surface[0].isupper() and surface.split()[0].lower() not in ("the", "a", "an") else "nominal"
 

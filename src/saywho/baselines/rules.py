@@ -26,10 +26,8 @@ from saywho.baselines.cues import CUE_FORMS, find_cues, third_person
 from saywho.baselines.speakers import (
     ANONYMOUS_HEADS,
     FUNCTION_WORDS,
-    ORGANISATION_NOMINALS,
-    ORGANISATION_WORDS,
     PLACE_WORDS,
-    TITLE_WORDS,
+    ROLE_ONLY_WORDS,
     bare,
     named_mentions,
     resolve_speakers,
@@ -187,7 +185,7 @@ _NOT_IN_NOUN_PHRASE = frozenset("""
     that which when if because although though while where than whether so who whose
     """.split())
 _DETERMINERS = frozenset("the a an one two three four several some many his her its their our this these those".split())
-_PRONOUNS = frozenset("he she they we i it".split())
+PRONOUNS = frozenset("he she they we i it".split())
 _QUANTIFIERS = frozenset("one two three four several some many".split())
 _REFLEXIVES = frozenset("himself herself itself themselves".split())
 # Heads of a phrase that names its source after "for" or "from": "a spokeswoman for X", "engineers from X".
@@ -199,7 +197,6 @@ _CONJUNCTIONS = frozenset(
 _POST_MODIFIERS = frozenset(
     "of in at for with from on close familiar involved briefed who whose speaking cited based representing".split()
 )
-_HEAD_NOUNS = TITLE_WORDS | ORGANISATION_WORDS | ANONYMOUS_HEADS | ORGANISATION_NOMINALS.keys()
 _NP_MAX_WORDS = 14
 _NP_MAX_CORE = 6
 _WORD_RE = re.compile(r"[\w’'\-.]+")
@@ -249,7 +246,7 @@ def speaker_phrases(text: str, start: int, end: int) -> list[Phrase] | None:
     words = _words(text, start, end)
     if not words or len(words) > _NP_MAX_WORDS or re.search(r"[;:“”\"()]", text[start:end]):
         return None
-    if len(words) == 1 and words[0].group().lower() in _PRONOUNS:
+    if len(words) == 1 and words[0].group().lower() in PRONOUNS:
         return [Phrase(start, end)]
     if words[0].group().lower() in FUNCTION_WORDS - _DETERMINERS:
         return None
@@ -331,7 +328,7 @@ def _common_noun_phrase(core: list[re.Match[str]], lowered: list[str]) -> bool:
         return len(core) >= 2 or lowered[0] in _QUANTIFIERS  # "one [of the nurses]"
     if core[0].group()[0].islower() and lowered[0].endswith(("ed", "ing")):
         return False  # "wanted firm …" is a verb phrase
-    return head in _HEAD_NOUNS or head.endswith("s") and head[:-1] in _HEAD_NOUNS | {"leader", "group", "paper"}
+    return head in ROLE_ONLY_WORDS or head.endswith("s") and head[:-1] in ROLE_ONLY_WORDS | {"leader", "group", "paper"}
 
 
 def subject_before(text: str, clause_start: int, cue_start: int) -> list[Phrase] | None:
@@ -360,7 +357,7 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> list[Phrase]
     if found:
         return found
     last = words[-1]
-    return [Phrase(last.start(), last.end())] if last.group().lower() in _PRONOUNS else None
+    return [Phrase(last.start(), last.end())] if last.group().lower() in PRONOUNS else None
 
 
 def _subject_end(text: str, start: int, cue_start: int) -> int:
@@ -382,7 +379,7 @@ def _pronoun_after_adverbial(text: str, start: int, end: int) -> list[Phrase] | 
     if (
         len(words) >= 2
         and words[0].group().lower() in FUNCTION_WORDS - _DETERMINERS
-        and words[-1].group().lower() in _PRONOUNS
+        and words[-1].group().lower() in PRONOUNS
     ):
         return [Phrase(words[-1].start(), words[-1].end())]
     return None
@@ -407,7 +404,7 @@ def _subject_with_appositions(text: str, segments: list[tuple[int, int]]) -> lis
 
 def _is_name(text: str, phrase: Phrase) -> bool:
     first = text[phrase.start : phrase.end].split()[0]
-    return first[0].isupper() and first.lower() not in _DETERMINERS | _PRONOUNS
+    return first[0].isupper() and first.lower() not in _DETERMINERS | PRONOUNS
 
 
 def _comma_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1013,7 +1010,7 @@ def _speaker_like(phrase: str, body_names: set[str]) -> bool:
     last = bare(words[-1])
     if last in PLACE_WORDS or last in FUNCTION_WORDS:
         return False
-    return any(bare(w) in _HEAD_NOUNS for w in words) or bare(words[-1]) in body_names
+    return any(bare(w) in ROLE_ONLY_WORDS for w in words) or bare(words[-1]) in body_names
 
 
 def _headline_speaker(line: str, start: int, end: int) -> tuple[Phrase, ...]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sklearn.metrics import cohen_kappa_score
 
-from saywho.document import Document, Span
+from saywho.document import Document
 from saywho.inventory import ATTRIBUTION_LABELS, ENTITY_LABELS
 from saywho.eval.metrics import speaker_ids
 from saywho.matching import overlap_pairs
