@@ -97,7 +97,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     docs = gold_split(corpus, args.split)
     parts = Parts(training_data(corpus), {doc.doc_id: doc for doc in docs})
-    predicted, seconds = predict_split(parts, args.system, docs)
+    predicted, seconds = predict_split(parts, args.system, docs, num_proc=args.num_proc)
     output = Path(args.output or f"eval/predictions/{args.system}.{args.split}.jsonl")
     output.parent.mkdir(parents=True, exist_ok=True)
     write_submission(output, submission_metadata(system_metadata(args.system)), predicted)
@@ -280,6 +280,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--system", required=True, help="a registered system (saywho.baselines.registry.SYSTEMS)")
     p.add_argument("--split", default="test", choices=SPLITS)
     p.add_argument("--output", help="the predictions file (default: eval/predictions/SYSTEM.SPLIT.jsonl)")
+    p.add_argument("--num-proc", type=int, help="worker processes for the datasets.map that predicts (default: one)")
     p.add_argument("--corpus", default="corpus")
     p.set_defaults(run=cmd_predict)
 

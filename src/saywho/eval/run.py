@@ -50,11 +50,11 @@ def system_metadata(name: str) -> dict:
             "trained_on_validation": False, "uses_gold_quotes": entry.uses_gold_quotes, "kind": "baseline"}
 
 
-def predict_split(parts: Parts, name: str, gold: list[Document]) -> tuple[list[Document], float]:
+def predict_split(parts: Parts, name: str, gold: list[Document], num_proc: int | None = None) -> tuple[list[Document], float]:
     """A baseline's predictions for the split's documents (aligned across outlets), and the seconds they took."""
     system = build_system(name, parts)
     began = time.perf_counter()
-    predicted = predict_documents(system, gold, aligner(parts))
+    predicted = predict_documents(system, gold, aligner(parts), num_proc=num_proc)
     return predicted, time.perf_counter() - began
 
 
