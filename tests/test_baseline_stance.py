@@ -16,7 +16,7 @@ def test_majority_is_the_most_frequent_train_stance_toward_the_first_target():
     model = train_majority(data)
     assert model == MajorityStance("AGAINST")
     quote = doc(GOLD).labelled("QUOTE")[0]
-    assert model.assign(doc(GOLD), quote) == ("the toll", "AGAINST")
+    assert model.assign(doc(GOLD), [quote]) == [("the toll", "AGAINST")]
 
 
 def test_tfidf_picks_the_target_the_quote_talks_about_and_learns_the_stance():
@@ -24,8 +24,8 @@ def test_tfidf_picks_the_target_the_quote_talks_about_and_learns_the_stance():
     data = TrainingData(tuple(replace(against, doc_id=f"t{i}") for i in range(6)), (against,), "x")
     model = train_tfidf(data)
     toll, ferry = against.labelled("QUOTE")
-    assert model.assign(against, toll) == ("the toll", "AGAINST")
-    assert model.assign(against, ferry) == ("the ferry", "FAVOR")
+    assert model.assign(against, [toll, ferry]) == [("the toll", "AGAINST"), ("the ferry", "FAVOR")]
+    assert model.assign(against, []) == []
 
 
 def test_aligner_links_the_same_statement_across_outlets_only():

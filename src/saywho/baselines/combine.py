@@ -16,7 +16,7 @@ class Combined:
     name: str
     entities: System | None
     attribution: System | None
-    stance: object | None = None  # a stance model with assign(doc, quote) -> (target, stance)
+    stance: object | None = None  # a stance model: assign(doc, quotes) -> [(target, stance), ...]
 
     def predict(self, doc: Document) -> Document:
         spans: list[Span] = []
@@ -29,14 +29,12 @@ class Combined:
             relations = attributed.relations
         predicted = replace(doc, spans=tuple(spans), relations=relations)
         if self.stance is not None:
-            predicted = replace(predicted, spans=tuple(self._with_stance(predicted, span) for span in predicted.spans))
+            quotes = list(predicted.labelled("QUOTE"))
+            assigned = {q.id: (target, stance) for q, (target, stance) in zip(quotes, self.stance.assign(predicted, quotes))}
+            predicted = replace(predicted, spans=tuple(
+                replace(s, target=assigned[s.id][0], stance=assigned[s.id][1]) if s.id in assigned and s.label == "QUOTE" else s
+                for s in predicted.spans))
         return predicted
-
-    def _with_stance(self, doc: Document, span: Span) -> Span:
-        if span.label != "QUOTE":
-            return span
-        target, stance = self.stance.assign(doc, span)
-        return replace(span, target=target, stance=stance)
 
 
 @dataclass

@@ -46,8 +46,9 @@ class MajorityStance:
     name = "majority"
     label: str
 
-    def assign(self, doc: Document, quote: Span) -> tuple[str, str]:
-        return doc.targets[0], self.label
+    def assign(self, doc: Document, quotes: list[Span]) -> list[tuple[str, str]]:
+        """(target, stance) for each quote of a document."""
+        return [(doc.targets[0], self.label) for _ in quotes]
 
 
 @dataclass
@@ -56,14 +57,19 @@ class TfidfStance:
     targets: TfidfVectorizer
     classifier: Pipeline
 
-    def choose_target(self, doc: Document, quote: Span) -> str:
-        vectors = self.targets.transform([doc.text[quote.start : quote.end], *doc.targets])
-        similarity = (vectors[1:] @ vectors[0].T).toarray().ravel()
-        return doc.targets[int(np.argmax(similarity))] if similarity.max() > 0 else doc.targets[0]
+    def choose_targets(self, doc: Document, quotes: list[Span]) -> list[str]:
+        """For each quote, the target it shares most words with (the first target when it shares none)."""
+        vectors = self.targets.transform([*doc.targets, *(doc.text[q.start : q.end] for q in quotes)])
+        similarity = (vectors[len(doc.targets):] @ vectors[: len(doc.targets)].T).toarray()
+        return [doc.targets[int(np.argmax(row))] if row.max() > 0 else doc.targets[0] for row in similarity]
 
-    def assign(self, doc: Document, quote: Span) -> tuple[str, str]:
-        target = self.choose_target(doc, quote)
-        return target, str(self.classifier.predict([stance_input(doc, quote, target)])[0])
+    def assign(self, doc: Document, quotes: list[Span]) -> list[tuple[str, str]]:
+        """(target, stance) for each quote of a document, classified in one batch."""
+        if not quotes:
+            return []
+        targets = self.choose_targets(doc, quotes)
+        stances = self.classifier.predict([stance_input(doc, q, t) for q, t in zip(quotes, targets)])
+        return [(target, str(stance)) for target, stance in zip(targets, stances)]
 
 
 def _examples(docs: tuple[Document, ...]) -> tuple[list[str], list[str]]:
