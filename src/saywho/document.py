@@ -86,8 +86,8 @@ def canonical(doc: Document) -> Document:
 
 
 METADATA_FIELDS = ("doc_id", "event_id", "outlet", "outlet_style", "date", "provenance", "topic")
-_SPAN_FIELDS = tuple(f.name for f in fields(Span))
-_ENTITY_FIELDS = ("id", "start", "end", "label")
+SPAN_FIELDS = tuple(f.name for f in fields(Span))
+ENTITY_FIELDS = ("id", "start", "end", "label")
 
 
 def document_to_json(doc: Document, *, with_text: bool = True) -> dict[str, Any]:
@@ -101,7 +101,7 @@ def document_to_json(doc: Document, *, with_text: bool = True) -> dict[str, Any]
     row["tags"] = list(doc.tags)
     if with_text:
         row["text"] = doc.text
-    row["entities"] = [{k: getattr(s, k) for k in _ENTITY_FIELDS} for s in doc.layer(ENTITY_LAYER)]
+    row["entities"] = [{k: getattr(s, k) for k in ENTITY_FIELDS} for s in doc.layer(ENTITY_LAYER)]
     row[ATTRIBUTION_LAYER] = [asdict(s) for s in doc.layer(ATTRIBUTION_LAYER)]
     row["relations"] = [asdict(r) for r in doc.relations]
     return row
@@ -116,8 +116,8 @@ def document_from_json(row: dict[str, Any]) -> Document:
     >>> document_to_json(doc)["text"]
     'Hi.'
     """
-    spans = [Span(**{k: s[k] for k in _ENTITY_FIELDS}) for s in row["entities"]]
-    spans += [Span(**{k: s[k] for k in _SPAN_FIELDS if k in s}) for s in row["attribution"]]
+    spans = [Span(**{k: s[k] for k in ENTITY_FIELDS}) for s in row["entities"]]
+    spans += [Span(**{k: s[k] for k in SPAN_FIELDS if k in s}) for s in row["attribution"]]
     return canonical(
         Document(
             **{name: row[name] for name in METADATA_FIELDS},

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from saywho.baselines.cues import find_cues
-from saywho.baselines.rules import PRONOUNS, Sentences, paragraph_starts, quote_pairs
+from saywho.baselines.rules import PRONOUNS, Sentences, line_starts, quote_pairs
 from saywho.baselines.speakers import named_mentions, slugify
 from saywho.document import Document, Relation, Span
 
@@ -42,7 +42,7 @@ class DirectQuotesSystem:
         text = doc.text
         pairs = quote_pairs(text)
         sentences = Sentences(text, pairs)
-        starts = paragraph_starts(text)
+        starts = line_starts(text)
         cues = list(find_cues(text))
         spans: list[Span] = []
         relations: list[Relation] = []

@@ -57,7 +57,7 @@ class QuotePair:
         return self.open + 1, self.close
 
 
-def paragraph_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
     """Offsets where a line begins; the first line is the headline."""
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
@@ -69,7 +69,7 @@ def quote_pairs(text: str) -> list[QuotePair]:
     >>> [text[p.open + 1 : p.close] for p in quote_pairs(text)]
     ['Go,', 'menu', 'One\\n\\n“Two.']
     """
-    starts = paragraph_starts(text)
+    starts = line_starts(text)
     doubles = list(_double_pairs(text, starts))
     opens = [pair.open for pair in doubles]
     singles = [pair for pair in _single_pairs(text) if _pair_around(doubles, opens, pair.open) is None]
@@ -149,7 +149,7 @@ class Sentences:
             inside = _pair_around(pairs, opens, match.end() - 1)
             if inside is None and not self._after_abbreviation(match.start()):
                 bounds.add(match.end())
-        for start in paragraph_starts(text):
+        for start in line_starts(text):
             dateline = _DATELINE.match(text, start)
             if dateline:
                 bounds.add(dateline.end())
@@ -559,7 +559,7 @@ class _Article:
         self.opens = [p.open for p in self.pairs]
         self.closes = [p.close for p in self.pairs]
         self.sentences = Sentences(text, self.pairs)
-        self.starts = paragraph_starts(text)
+        self.starts = line_starts(text)
         self.cues = [m for m in find_cues(text) if m.group().lower() not in _ADVERBIAL_CUES]
         self.cue_starts = [m.start() for m in self.cues]
 

@@ -9,16 +9,15 @@ predictions, in the gold's shape without text. Nothing in it is executed or unpi
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from saywho.document import Document, Relation, Span, document_to_json
+from saywho.document import ENTITY_FIELDS, SPAN_FIELDS, Document, Relation, Span, document_to_json
 from saywho.issues import Issue
 from saywho.validate import validate_prediction
 
 METADATA_FIELDS = {"name": str, "version": str, "description": str, "contact": str, "trained_on_validation": bool}
-_SPAN_FIELDS = {f.name: f.type for f in fields(Span)}
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,7 @@ def _span(item: Any, where: str, entity: bool) -> Span:
     for key, kind in (("id", str), ("label", str), ("start", int), ("end", int)):
         if not isinstance(item.get(key), kind) or isinstance(item.get(key), bool):
             raise _Bad(where, f"{key} must be a {kind.__name__}")
-    allowed = ("id", "start", "end", "label") if entity else tuple(_SPAN_FIELDS)
+    allowed = ENTITY_FIELDS if entity else SPAN_FIELDS
     values = {key: item.get(key) for key in allowed if item.get(key) is not None}
     if not isinstance(values.get("speaker_unmentioned", False), bool):
         raise _Bad(where, "speaker_unmentioned must be true or false")
